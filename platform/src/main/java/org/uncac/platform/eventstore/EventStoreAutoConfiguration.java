@@ -1,0 +1,130 @@
+package org.uncac.platform.eventstore;
+
+import com.mongodb.client.MongoClient;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires every service to the one shared event store on MongoDB: our gap-aware storage engine, tokens and
+ * sagas through the official axon-mongo extension, tracking processors that poll other processes' appends
+ * every {@code uncac.eventstore.fetch-delay}, and no transactions (mongo-java-server has none; each event
+ * append is one atomic allocation plus one insert).
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class,
+        before = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
+                TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
+@ConditionalOnClass(EventStorageEngine.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MongoTemplate axonMongoTemplate(MongoClient mongoClient, EventStoreProperties properties) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(mongoClient, properties.database())
+                .trackingTokensCollectionName("tracking_tokens")
+                .sagasCollectionName("sagas")
+                .deadLetterCollectionName("dead_letters")
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventStorageEngine eventStorageEngine(MongoClient mongoClient, EventStoreProperties properties,
+                                                 Serializer defaultSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration) {
+        return GapAwareMongoEventStorageEngine.builder()
+                .database(mongoClient.getDatabase(properties.database()))
+                .batchSize(properties.batchSize())
+                .gapTimeout(properties.gapTimeout())
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+    }
+
+    @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventStore.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .cleanupDelay(10_000)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 EventStoreProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(properties.claimTimeout())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** Aggregates that opt in ({@code @Aggregate(cache = "aggregateCache")}) are not re-sourced per command. */
+    @Bean
+    @ConditionalOnMissingBean(name = "aggregateCache")
+    public Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Every processor tracks the shared store; segments let several instances share one processor. */
+    @Bean
+    public ConfigurerModule trackingProcessorsByDefault(EventStoreProperties properties) {
+        return configurer -> configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config ->
+                        TrackingEventProcessorConfiguration.forParallelProcessing(properties.segments())
+                                .andInitialSegmentsCount(properties.segments())
+                                .andBatchSize(properties.batchSize())
+                                .andEventAvailabilityTimeout(1, TimeUnit.SECONDS));
+    }
+}
