@@ -109,6 +109,13 @@ public class EventStoreAutoConfiguration {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(GapAwareMongoEventStorageEngine.class)
+    public EventStoreHealthIndicator eventStoreHealthIndicator(EventStorageEngine engine) {
+        return new EventStoreHealthIndicator((GapAwareMongoEventStorageEngine) engine);
+    }
+
     /** Aggregates that opt in ({@code @Aggregate(cache = "aggregateCache")}) are not re-sourced per command. */
     @Bean
     @ConditionalOnMissingBean(name = "aggregateCache")

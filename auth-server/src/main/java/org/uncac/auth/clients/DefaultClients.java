@@ -1,0 +1,32 @@
+package org.uncac.auth.clients;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.uncac.auth.AuthProperties;
+
+import java.time.Instant;
+
+/** Makes the configured default clients exist with their configured secrets at every start. */
+@Component
+public class DefaultClients implements ApplicationRunner {
+
+    private final AuthProperties properties;
+    private final MongoRegisteredClientRepository clients;
+    private final PasswordEncoder passwordEncoder;
+
+    public DefaultClients(AuthProperties properties, MongoRegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+        this.properties = properties;
+        this.clients = clients;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (AuthProperties.DefaultClient client : properties.defaultClients()) {
+            clients.store(new ApiClient(client.id(), passwordEncoder.encode(client.secret()), client.name(),
+                    client.roles(), client.state(), Instant.now(), "configuration"));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.uncac.directory.parties;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.uncac.directory.parties.StatePartiesQueries.PartyView;
+import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
+import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
+import org.uncac.platform.security.Caller;
+import org.uncac.platform.web.Problems;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** The list of States parties: registered and renamed by the secretariat, read by everybody. */
+@RestController
+@RequestMapping("/api/directory/states-parties")
+public class StatePartiesController {
+
+    public record RegisterRequest(@NotBlank String code, @NotBlank @Size(max = 200) String name,
+                                  @NotNull PartyKind kind, @NotNull LocalDate partySince,
+                                  RegionalGroup regionalGroup) {
+    }
+
+    public record RenameRequest(@NotBlank @Size(max = 200) String name, @NotNull LocalDate effective) {
+    }
+
+    private final CommandGateway commands;
+    private final StatePartiesQueries queries;
+
+    public StatePartiesController(CommandGateway commands, StatePartiesQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<PartyView>> register(@Valid @RequestBody RegisterRequest request) {
+        if (!PartyCodes.isValid(request.code())) {
+            throw Problems.invalid("code", "must be an ISO 3166-1 alpha-3 code or a user-assigned code (XKX, QMA-QZZ, XAA-XZZ, EUU)");
+        }
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RegisterStateParty(
+                        request.code(), request.name().strip(), request.kind(), request.partySince(),
+                        request.regionalGroup(), caller.recordedBy()))))
+                .thenReturn(ResponseEntity.created(URI.create("/api/directory/states-parties/" + request.code()))
+                        .body(new PartyView(request.code(), request.name().strip(), request.kind(),
+                                request.partySince(), request.regionalGroup())));
+    }
+
+    @PostMapping("/{code}/renamings")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<Map<String, Object>>> rename(@PathVariable String code,
+                                                            @Valid @RequestBody RenameRequest request) {
+        if (!PartyCodes.isValid(code)) {
+            throw Problems.invalid("code", "must be a three-letter State party code");
+        }
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RenameStateParty(
+                        code, request.name().strip(), request.effective(), caller.recordedBy()))))
+                .thenReturn(ResponseEntity.status(HttpStatus.OK).body(Map.of("code", code,
+                        "name", request.name().strip(), "effective", request.effective())));
+    }
+
+    @GetMapping
+    public Flux<PartyView> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return queries.asAt(asAt == null ? LocalDate.now() : asAt, recordedBy);
+    }
+
+    @GetMapping("/{code}")
+    public Mono<PartyView> one(@PathVariable String code,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return queries.one(code, asAt == null ? LocalDate.now() : asAt, recordedBy)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("State party", code)));
+    }
+}

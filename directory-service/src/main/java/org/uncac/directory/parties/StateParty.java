@@ -1,0 +1,60 @@
+package org.uncac.directory.parties;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
+import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
+import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
+import org.uncac.directory.parties.StatePartyEvents.StatePartyRenamed;
+import org.uncac.platform.web.Problems;
+
+import java.time.LocalDate;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** One State party, keyed by its three-letter code: registration and renamings. */
+@Aggregate(cache = "aggregateCache")
+public class StateParty {
+
+    @AggregateIdentifier
+    private String code;
+    /** name in force from each effective date on; the registered name has no start */
+    private final TreeMap<LocalDate, String> names = new TreeMap<>();
+    private String originalName;
+
+    protected StateParty() {
+    }
+
+    @CommandHandler
+    public StateParty(RegisterStateParty command) {
+        apply(new StatePartyRegistered(command.code(), command.name(), command.kind(), command.partySince(),
+                command.regionalGroup(), command.recordedBy()));
+    }
+
+    @CommandHandler
+    public void handle(RenameStateParty command) {
+        if (command.name().equals(nameOn(command.effective()))) {
+            throw Problems.conflict(code + " is already called '" + command.name() + "' on " + command.effective());
+        }
+        apply(new StatePartyRenamed(code, command.name(), command.effective(), command.recordedBy()));
+    }
+
+    private String nameOn(LocalDate date) {
+        var entry = names.floorEntry(date);
+        return entry == null ? originalName : entry.getValue();
+    }
+
+    @EventSourcingHandler
+    void on(StatePartyRegistered event) {
+        code = event.code();
+        originalName = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(StatePartyRenamed event) {
+        names.put(event.effective(), event.name());
+    }
+}
