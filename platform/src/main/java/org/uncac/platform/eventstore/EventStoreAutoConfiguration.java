@@ -111,9 +111,8 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(GapAwareMongoEventStorageEngine.class)
     public EventStoreHealthIndicator eventStoreHealthIndicator(EventStorageEngine engine) {
-        return new EventStoreHealthIndicator((GapAwareMongoEventStorageEngine) engine);
+        return new EventStoreHealthIndicator(engine);
     }
 
     /** Aggregates that opt in ({@code @Aggregate(cache = "aggregateCache")}) are not re-sourced per command. */

@@ -1,0 +1,12 @@
+package org.uncac.meetings;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Meetings of the expert group: agendas, sessions, chairs, attendance, report adoption. */
+@SpringBootApplication
+public class MeetingsApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(MeetingsApplication.class, args);
+    }
+}
