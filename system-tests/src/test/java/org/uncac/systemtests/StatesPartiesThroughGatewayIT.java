@@ -1,0 +1,174 @@
+package org.uncac.systemtests;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The first vertical slice, through the gateway exactly as the contract gives it: token, roles, register a
+ * State party, refusals as problems, and the list as at a date (and as recorded by an instant).
+ */
+class StatesPartiesThroughGatewayIT {
+
+    private static WebTestClient gateway;
+    private static String secretariat;
+
+    @BeforeAll
+    static void suite() {
+        gateway = Api.client(RunningSuite.shared().gatewayUrl());
+        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
+    }
+
+    private static WebTestClient.ResponseSpec register(String token, Object body) {
+        return gateway.post().uri("/api/directory/states-parties")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private static List<Map<String, Object>> partiesAsAt(String query) {
+        return gateway.get().uri("/api/directory/states-parties?" + query)
+                .headers(h -> h.setBearerAuth(secretariat))
+                .exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    @Test
+    void issuesTokensForClientSecretBasicAndPostAndRefusesBadSecrets() {
+        gateway.post().uri("/oauth2/token")
+                .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString("chair:chair-secret".getBytes()))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.token_type").isEqualTo("Bearer")
+                .jsonPath("$.expires_in").isNumber()
+                .jsonPath("$.access_token").isNotEmpty();
+        gateway.post().uri("/oauth2/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
+                        .with("client_id", "secretariat").with("client_secret", "wrong"))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void withoutAValidTokenEveryApiCallIs401AtTheGatewayAndAtTheServiceItself() {
+        gateway.get().uri("/api/directory/states-parties").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        gateway.get().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth("not.a.jwt")).exchange()
+                .expectStatus().isUnauthorized();
+        Api.client(RunningSuite.shared().directoryUrl()).get().uri("/api/directory/states-parties").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void onlyTheSecretariatRegistersStatesParties() {
+        String state = Api.stateToken(gateway, secretariat, "AUT");
+        String chair = Api.token(gateway, "chair", "chair-secret");
+        Map<String, Object> austria = Map.of("code", "AUT", "name", "Austria", "kind", "STATE",
+                "partySince", "2006-01-11", "regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS");
+        register(state, austria).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+        register(chair, austria).expectStatus().isForbidden();
+        // a State's client cannot register other clients either
+        gateway.post().uri("/api/clients").headers(h -> h.setBearerAuth(state)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("stateCode", "BEL", "name", "x")).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void registersOnceAndRefusesADuplicateCode() {
+        Map<String, Object> belgium = Map.of("code", "BEL", "name", "Belgium", "kind", "STATE",
+                "partySince", "2008-09-25", "regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS");
+        register(secretariat, belgium).expectStatus().isCreated()
+                .expectBody().jsonPath("$.code").isEqualTo("BEL").jsonPath("$.name").isEqualTo("Belgium");
+        register(secretariat, belgium).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(409).jsonPath("$.title").isEqualTo("Conflict");
+    }
+
+    @Test
+    void badInputIsA400ProblemNamingTheField() {
+        gateway.post().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth(secretariat))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"code\": \"AUT\", ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.detail").isNotEmpty();
+        register(secretariat, Map.of("code", "AUT", "name", "Austria", "kind", "EMPIRE", "partySince", "2006-01-11"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind");
+        register(secretariat, Map.of("code", "AUT", "name", "Austria", "kind", "STATE", "partySince", "2006-13-45"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("partySince");
+        register(secretariat, Map.of("code", "au", "name", "", "kind", "STATE", "partySince", "2006-01-11"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'name')]").exists();
+        register(secretariat, Map.of("code", "ZZZ", "name", "Nowhere", "kind", "STATE", "partySince", "2006-01-11"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
+        gateway.get().uri("/api/directory/states-parties?asAt=yesterday").headers(h -> h.setBearerAuth(secretariat))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("asAt");
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413AlsoWhenChunked() {
+        String big = "{\"name\": \"" + "x".repeat(70 * 1024) + "\"}";
+        register(secretariat, big).expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        gateway.post().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth(secretariat))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromPublisher(reactor.core.publisher.Flux.range(0, 80)
+                        .map(i -> "x".repeat(1024)), String.class))
+                .exchange().expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void theListAsAtADateShowsThePartiesAndNamesOfThatDate() {
+        register(secretariat, Map.of("code", "TUR", "name", "Turkey", "kind", "STATE",
+                "partySince", "2006-11-09", "regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS")).expectStatus().isCreated();
+        register(secretariat, Map.of("code", "CZE", "name", "Czech Republic", "kind", "STATE",
+                "partySince", "2013-11-29", "regionalGroup", "EASTERN_EUROPEAN")).expectStatus().isCreated();
+        Instant beforeRenaming = Instant.now();
+        gateway.post().uri("/api/directory/states-parties/TUR/renamings").headers(h -> h.setBearerAuth(secretariat))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Türkiye", "effective", "2022-06-01"))
+                .exchange().expectStatus().isOk();
+        gateway.post().uri("/api/directory/states-parties/XKY/renamings").headers(h -> h.setBearerAuth(secretariat))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "X", "effective", "2022-06-01"))
+                .exchange().expectStatus().isNotFound();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(names(partiesAsAt("asAt=2023-01-01"))).containsEntry("TUR", "Türkiye"));
+        assertThat(names(partiesAsAt("asAt=2019-05-31"))).containsEntry("TUR", "Turkey").containsEntry("CZE", "Czech Republic");
+        assertThat(names(partiesAsAt("asAt=2010-01-01"))).containsKey("TUR").doesNotContainKey("CZE");
+        assertThat(names(partiesAsAt("asAt=2006-06-01"))).doesNotContainKeys("TUR", "CZE");
+        // what the list said before the renaming was recorded, even for a date after it took effect
+        assertThat(names(partiesAsAt("asAt=2023-01-01&recordedBy=" + beforeRenaming))).containsEntry("TUR", "Turkey");
+        Map<String, Object> turkey = partiesAsAt("asAt=2023-01-01").stream()
+                .filter(p -> p.get("code").equals("TUR")).findFirst().orElseThrow();
+        assertThat(turkey).containsEntry("kind", "STATE").containsEntry("partySince", "2006-11-09")
+                .containsEntry("regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS");
+    }
+
+    private static Map<String, Object> names(List<Map<String, Object>> parties) {
+        Map<String, Object> names = new java.util.TreeMap<>();
+        parties.forEach(p -> names.put((String) p.get("code"), p.get("name")));
+        return names;
+    }
+}
