@@ -28,26 +28,31 @@ import java.util.TreeMap;
  */
 public final class RunningSuite implements AutoCloseable {
 
-    private static RunningSuite shared;
+    private static RunningSuite embedded;
 
-    private final EmbeddedMongo mongo;
+    private final AutoCloseable mongo;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final ConfigurableApplicationContext directory;
     private final String gatewayUrl;
     private final String directoryUrl;
 
-    /** One suite per test JVM, started on first use and stopped when the JVM ends. */
-    public static synchronized RunningSuite shared() {
-        if (shared == null) {
-            shared = new RunningSuite();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    /** The suite on the embedded MongoDB-wire server: one per test JVM, stopped when the JVM ends. */
+    public static synchronized RunningSuite onEmbeddedMongo() {
+        if (embedded == null) {
+            EmbeddedMongo mongo = EmbeddedMongo.start();
+            embedded = new RunningSuite(mongo.connectionString(), mongo);
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         }
-        return shared;
+        return embedded;
     }
 
-    private RunningSuite() {
-        mongo = EmbeddedMongo.start();
-        String uri = mongo.connectionString();
+    /** The suite on a MongoDB the caller runs (a Testcontainers replica set, say). */
+    public static RunningSuite on(String mongoUri) {
+        return new RunningSuite(mongoUri, () -> { });
+    }
+
+    private RunningSuite(String uri, AutoCloseable mongo) {
+        this.mongo = mongo;
         ConfigurableApplicationContext auth = start(AuthServerApplication.class, WebApplicationType.SERVLET, Map.of(
                 "spring.data.mongodb.uri", uri,
                 "spring.autoconfigure.exclude", autoConfigurations("org.axonframework", "org.uncac.platform",
@@ -125,6 +130,10 @@ public final class RunningSuite implements AutoCloseable {
             }
         }
         contexts.clear();
-        mongo.close();
+        try {
+            mongo.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
     }
 }

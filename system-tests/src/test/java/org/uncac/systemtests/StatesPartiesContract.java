@@ -2,6 +2,7 @@ package org.uncac.systemtests;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,18 +21,24 @@ import static org.awaitility.Awaitility.await;
  * The first vertical slice, through the gateway exactly as the contract gives it: token, roles, register a
  * State party, refusals as problems, and the list as at a date (and as recorded by an instant).
  */
-class StatesPartiesThroughGatewayIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StatesPartiesContract {
 
-    private static WebTestClient gateway;
-    private static String secretariat;
+    private WebTestClient gateway;
+    private String secretariat;
+    private RunningSuite suite;
+
+    /** The running suite these tests drive. */
+    protected abstract RunningSuite suite();
 
     @BeforeAll
-    static void suite() {
-        gateway = Api.client(RunningSuite.shared().gatewayUrl());
+    void connect() {
+        suite = suite();
+        gateway = Api.client(suite.gatewayUrl());
         secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
     }
 
-    private static WebTestClient.ResponseSpec register(String token, Object body) {
+    private WebTestClient.ResponseSpec register(String token, Object body) {
         return gateway.post().uri("/api/directory/states-parties")
                 .headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -39,7 +46,7 @@ class StatesPartiesThroughGatewayIT {
                 .exchange();
     }
 
-    private static List<Map<String, Object>> partiesAsAt(String query) {
+    private List<Map<String, Object>> partiesAsAt(String query) {
         return gateway.get().uri("/api/directory/states-parties?" + query)
                 .headers(h -> h.setBearerAuth(secretariat))
                 .exchange().expectStatus().isOk()
@@ -72,7 +79,7 @@ class StatesPartiesThroughGatewayIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         gateway.get().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth("not.a.jwt")).exchange()
                 .expectStatus().isUnauthorized();
-        Api.client(RunningSuite.shared().directoryUrl()).get().uri("/api/directory/states-parties").exchange()
+        Api.client(suite.directoryUrl()).get().uri("/api/directory/states-parties").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -1,0 +1,57 @@
+package org.uncac.directory.parties;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
+import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
+import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
+import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
+import org.uncac.directory.parties.StatePartyEvents.StatePartyRenamed;
+
+import java.time.LocalDate;
+
+class StatePartyTest {
+
+    private AggregateTestFixture<StateParty> fixture;
+    private final StatePartyRegistered turkey = new StatePartyRegistered("TUR", "Turkey", PartyKind.STATE,
+            LocalDate.of(2006, 11, 9), RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, "secretariat");
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(StateParty.class);
+    }
+
+    @Test
+    void registering() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterStateParty("TUR", "Turkey", PartyKind.STATE, LocalDate.of(2006, 11, 9),
+                        RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, "secretariat"))
+                .expectEvents(turkey);
+    }
+
+    @Test
+    void renamingWithAnEffectiveDate() {
+        fixture.given(turkey)
+                .when(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"))
+                .expectEvents(new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"));
+    }
+
+    @Test
+    void renamingToTheNameAlreadyBorneThatDayIsAConflict() {
+        fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"))
+                .when(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2023, 1, 1), "secretariat"))
+                .expectException(ErrorResponseException.class)
+                .expectNoEvents();
+        fixture.given(turkey)
+                .when(new RenameStateParty("TUR", "Turkey", LocalDate.of(2010, 1, 1), "secretariat"))
+                .expectException(ErrorResponseException.class);
+    }
+
+    @Test
+    void aLateCorrectionBeforeTheRenamingIsAllowed() {
+        fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"))
+                .when(new RenameStateParty("TUR", "Republic of Türkiye", LocalDate.of(2023, 1, 1), "secretariat"))
+                .expectSuccessfulHandlerExecution();
+    }
+}
