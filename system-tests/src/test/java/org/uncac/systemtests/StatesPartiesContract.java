@@ -101,13 +101,37 @@ abstract class StatesPartiesContract {
 
     @Test
     void registersOnceAndRefusesADuplicateCode() {
-        Map<String, Object> belgium = Map.of("code", "BEL", "name", "Belgium", "kind", "STATE",
-                "partySince", "2008-09-25", "regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS");
-        register(secretariat, belgium).expectStatus().isCreated()
-                .expectBody().jsonPath("$.code").isEqualTo("BEL").jsonPath("$.name").isEqualTo("Belgium");
-        register(secretariat, belgium).expectStatus().isEqualTo(409)
+        Map<String, Object> party = Map.of("code", "XAB", "name", "Test party XAB", "kind", "STATE",
+                "partySince", "2026-02-01", "regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS");
+        register(secretariat, party).expectStatus().isCreated()
+                .expectBody().jsonPath("$.code").isEqualTo("XAB").jsonPath("$.name").isEqualTo("Test party XAB");
+        register(secretariat, party).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(409).jsonPath("$.title").isEqualTo("Conflict");
+        // the reference list is imported at the first start: Austria is already there
+        register(secretariat, Map.of("code", "AUT", "name", "Austria", "kind", "STATE", "partySince", "2006-01-11"))
+                .expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void theReferenceListIsThereFromTheFirstStartWithItsDatesAndFormerNames() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> partiesAsAt("asAt=2025-12-31").size() == 192);
+        assertThat(partiesAsAt("asAt=2014-07-10")).hasSize(171);
+        assertThat(partiesAsAt("asAt=2024-04-20")).hasSize(190);
+        assertThat(partiesAsAt("asAt=2024-08-06")).hasSize(191);
+        assertThat(names(partiesAsAt("asAt=2019-05-31"))).containsEntry("TUR", "Turkey")
+                .containsEntry("SWZ", "Eswatini").containsEntry("MKD", "North Macedonia")
+                .containsEntry("EUU", "European Union").doesNotContainKey("KNA");
+        assertThat(names(partiesAsAt("asAt=2022-06-01"))).containsEntry("TUR", "Türkiye");
+        assertThat(names(partiesAsAt("asAt=2008-12-31"))).containsEntry("EUU", "European Community")
+                .doesNotContainKey("CZE");
+        assertThat(names(partiesAsAt("asAt=2015-06-30"))).containsEntry("CZE", "Czech Republic")
+                .containsEntry("SWZ", "Swaziland").containsEntry("MKD", "The former Yugoslav Republic of Macedonia");
+        assertThat(names(partiesAsAt("asAt=2016-06-30"))).containsEntry("CZE", "Czechia");
+        Map<String, Object> samoa = partiesAsAt("asAt=2025-12-31").stream()
+                .filter(p -> p.get("code").equals("WSM")).findFirst().orElseThrow();
+        assertThat(samoa).containsEntry("partySince", "2018-04-30").containsEntry("partySinceKnownTo", "2018-04")
+                .containsEntry("regionalGroup", "ASIA_PACIFIC");
     }
 
     @Test
@@ -148,32 +172,32 @@ abstract class StatesPartiesContract {
 
     @Test
     void theListAsAtADateShowsThePartiesAndNamesOfThatDate() {
-        register(secretariat, Map.of("code", "TUR", "name", "Turkey", "kind", "STATE",
-                "partySince", "2006-11-09", "regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS")).expectStatus().isCreated();
-        register(secretariat, Map.of("code", "CZE", "name", "Czech Republic", "kind", "STATE",
-                "partySince", "2013-11-29", "regionalGroup", "EASTERN_EUROPEAN")).expectStatus().isCreated();
+        register(secretariat, Map.of("code", "XTA", "name", "Old name of XTA", "kind", "STATE",
+                "partySince", "2026-03-01", "regionalGroup", "AFRICAN")).expectStatus().isCreated();
+        register(secretariat, Map.of("code", "XTB", "name", "Party XTB", "kind", "REGIONAL_ECONOMIC_INTEGRATION_ORGANIZATION",
+                "partySince", "2026-05-01")).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(5)).until(() -> names(partiesAsAt("asAt=2026-06-01")).containsKey("XTB"));
         Instant beforeRenaming = Instant.now();
-        gateway.post().uri("/api/directory/states-parties/TUR/renamings").headers(h -> h.setBearerAuth(secretariat))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Türkiye", "effective", "2022-06-01"))
+        gateway.post().uri("/api/directory/states-parties/XTA/renamings").headers(h -> h.setBearerAuth(secretariat))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "New name of XTA", "effective", "2026-04-01"))
                 .exchange().expectStatus().isOk();
         gateway.post().uri("/api/directory/states-parties/XKY/renamings").headers(h -> h.setBearerAuth(secretariat))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "X", "effective", "2022-06-01"))
                 .exchange().expectStatus().isNotFound();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(names(partiesAsAt("asAt=2023-01-01"))).containsEntry("TUR", "Türkiye"));
-        assertThat(names(partiesAsAt("asAt=2019-05-31"))).containsEntry("TUR", "Turkey").containsEntry("CZE", "Czech Republic");
-        assertThat(names(partiesAsAt("asAt=2010-01-01"))).containsKey("TUR").doesNotContainKey("CZE");
-        assertThat(names(partiesAsAt("asAt=2006-06-01"))).doesNotContainKeys("TUR", "CZE");
+                assertThat(names(partiesAsAt("asAt=2026-06-01"))).containsEntry("XTA", "New name of XTA"));
+        assertThat(names(partiesAsAt("asAt=2026-03-15"))).containsEntry("XTA", "Old name of XTA").doesNotContainKey("XTB");
+        assertThat(names(partiesAsAt("asAt=2026-02-15"))).doesNotContainKeys("XTA", "XTB");
         // what the list said before the renaming was recorded, even for a date after it took effect
-        assertThat(names(partiesAsAt("asAt=2023-01-01&recordedBy=" + beforeRenaming))).containsEntry("TUR", "Turkey");
-        Map<String, Object> turkey = partiesAsAt("asAt=2023-01-01").stream()
-                .filter(p -> p.get("code").equals("TUR")).findFirst().orElseThrow();
-        assertThat(turkey).containsEntry("kind", "STATE").containsEntry("partySince", "2006-11-09")
-                .containsEntry("regionalGroup", "WESTERN_EUROPEAN_AND_OTHERS");
+        assertThat(names(partiesAsAt("asAt=2026-06-01&recordedBy=" + beforeRenaming))).containsEntry("XTA", "Old name of XTA");
+        Map<String, Object> xtb = partiesAsAt("asAt=2026-06-01").stream()
+                .filter(p -> p.get("code").equals("XTB")).findFirst().orElseThrow();
+        assertThat(xtb).containsEntry("kind", "REGIONAL_ECONOMIC_INTEGRATION_ORGANIZATION")
+                .containsEntry("partySince", "2026-05-01").containsEntry("regionalGroup", null);
     }
 
-    private static Map<String, Object> names(List<Map<String, Object>> parties) {
+    static Map<String, Object> names(List<Map<String, Object>> parties) {
         Map<String, Object> names = new java.util.TreeMap<>();
         parties.forEach(p -> names.put((String) p.get("code"), p.get("name")));
         return names;

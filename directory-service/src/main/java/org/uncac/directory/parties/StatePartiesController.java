@@ -61,7 +61,7 @@ public class StatePartiesController {
                         request.regionalGroup(), caller.recordedBy()))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/directory/states-parties/" + request.code()))
                         .body(new PartyView(request.code(), request.name().strip(), request.kind(),
-                                request.partySince(), request.regionalGroup())));
+                                request.partySince(), request.regionalGroup(), null)));
     }
 
     @PostMapping("/{code}/renamings")

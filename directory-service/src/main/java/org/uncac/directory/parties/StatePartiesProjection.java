@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRenamed;
+import org.uncac.platform.readmodel.ReadModelVersions;
 
 import java.time.Instant;
 
@@ -28,10 +29,14 @@ public class StatePartiesProjection {
     public static final String PROCESSING_GROUP = "directory.states-parties";
     static final String COLLECTION = "states_parties";
 
-    private final ReactiveMongoTemplate mongo;
+    static final String VERSION_KEY = "directory.states-parties";
 
-    public StatePartiesProjection(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final ReadModelVersions versions;
+
+    public StatePartiesProjection(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
         this.mongo = mongo;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -42,19 +47,25 @@ public class StatePartiesProjection {
                 .set("regionalGroup", event.regionalGroup() == null ? null : event.regionalGroup().name())
                 .set("recordedAt", recordedAt.toString())
                 .set("recordedBy", event.recordedBy())
+                .set("partySinceKnownTo", event.partySinceKnownTo())
+                .set("signed", event.signed() == null ? null : event.signed().toString())
+                .set("action", event.action())
                 .addToSet("names", name(eventId, event.name(), null, recordedAt));
         mongo.upsert(byCode(event.code()), update, COLLECTION).block();
+        versions.bump(VERSION_KEY);
     }
 
     @EventHandler
     void on(StatePartyRenamed event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         Update update = new Update().addToSet("names", name(eventId, event.name(), event.effective().toString(), recordedAt));
         mongo.upsert(byCode(event.code()), update, COLLECTION).block();
+        versions.bump(VERSION_KEY);
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION).block();
+        versions.bump(VERSION_KEY);
     }
 
     private static Query byCode(String code) {

@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.uncac.platform.readmodel.ReadModelVersions;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,26 +18,44 @@ import java.util.List;
 @Component
 public class StatePartiesQueries {
 
-    /** A party as the list shows it on a date. */
-    public record PartyView(String code, String name, PartyKind kind, LocalDate partySince, RegionalGroup regionalGroup) {
+    /**
+     * A party as the list shows it on a date. {@code partySinceKnownTo} is null when the day is known, else
+     * the year or month (then {@code partySince} is the last day of it).
+     */
+    public record PartyView(String code, String name, PartyKind kind, LocalDate partySince, RegionalGroup regionalGroup,
+                            String partySinceKnownTo) {
     }
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelVersions versions;
 
-    public StatePartiesQueries(ReactiveMongoTemplate mongo) {
+    public StatePartiesQueries(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
         this.mongo = mongo;
+        this.versions = versions;
     }
 
     /** The parties on {@code asAt} (party since that day or before), with the names they bore that day. */
     public Flux<PartyView> asAt(LocalDate asAt, Instant recordedBy) {
-        return mongo.findAll(Document.class, StatePartiesProjection.COLLECTION)
-                .mapNotNull(document -> view(document, asAt, recordedBy))
-                .sort(Comparator.comparing(PartyView::code));
+        return all().flatMapIterable(documents -> documents.stream()
+                .map(document -> view(document, asAt, recordedBy))
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(PartyView::code))
+                .toList());
     }
 
     public Mono<PartyView> one(String code, LocalDate asAt, Instant recordedBy) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(code)), Document.class, StatePartiesProjection.COLLECTION)
                 .mapNotNull(document -> view(document, asAt, recordedBy));
+    }
+
+    /** Whether the code names a registered party at all (whatever the date). */
+    public Mono<Boolean> exists(String code) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(code)), StatePartiesProjection.COLLECTION);
+    }
+
+    private Mono<List<Document>> all() {
+        return versions.cached(StatePartiesProjection.VERSION_KEY,
+                () -> mongo.findAll(Document.class, StatePartiesProjection.COLLECTION).collectList());
     }
 
     private static PartyView view(Document document, LocalDate asAt, Instant recordedBy) {
@@ -50,7 +69,7 @@ public class StatePartiesQueries {
         String name = nameOn(document.getList("names", Document.class), asAt, recordedBy);
         String group = document.getString("regionalGroup");
         return new PartyView(document.getString("_id"), name, PartyKind.valueOf(document.getString("kind")),
-                partySince, group == null ? null : RegionalGroup.valueOf(group));
+                partySince, group == null ? null : RegionalGroup.valueOf(group), document.getString("partySinceKnownTo"));
     }
 
     /** The name in force on a date: the latest renaming effective by then, else the registered name. */

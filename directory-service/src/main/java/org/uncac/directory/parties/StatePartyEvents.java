@@ -11,12 +11,19 @@ public final class StatePartyEvents {
     private StatePartyEvents() {
     }
 
-    /** A State or REIO became a party on {@code partySince} (ratification, accession, acceptance, approval). */
+    /**
+     * A State or REIO became a party on {@code partySince} (ratification, accession, acceptance, approval,
+     * succession). {@code partySinceKnownTo} is null when the day is known, else the year ("2015") or month
+     * ("2018-04") that is: {@code partySince} is then the last day of that period, so that no count claims a
+     * party before it surely was one. {@code signed} and {@code action} may be null.
+     */
     public record StatePartyRegistered(String code, String name, PartyKind kind, LocalDate partySince,
-                                       RegionalGroup regionalGroup, String recordedBy) {
+                                       RegionalGroup regionalGroup, String recordedBy, String partySinceKnownTo,
+                                       LocalDate signed, String action) {
     }
 
     /** The party's name changed with effect from {@code effective} (Turkey → Türkiye on 2022-06-01). */
-    public record StatePartyRenamed(String code, String name, LocalDate effective, String recordedBy) {
+    public record StatePartyRenamed(String code, String name, LocalDate effective, String recordedBy,
+                                    String effectiveKnownTo) {
     }
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The read model is rebuilt from the event store alone: reset the processor, replay, same answers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "uncac.directory.import-reference-data=false")
 class StatePartiesReplayTest {
 
     private static EmbeddedMongo mongo;
@@ -48,6 +49,8 @@ class StatePartiesReplayTest {
     StatePartiesQueries queries;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    org.uncac.directory.authorities.AuthoritiesQueries authorities;
 
     @Test
     void replayingGivesIdenticalAnswers() {
@@ -58,20 +61,40 @@ class StatePartiesReplayTest {
                 RegionalGroup.EASTERN_EUROPEAN, "secretariat"));
         commands.sendAndWait(new RenameStateParty("CZE", "Czechia", LocalDate.of(2016, 5, 17), "secretariat"));
 
+        var details = new org.uncac.directory.authorities.AuthorityDetails("Ministry of Justice", null, null, null, null, null, null);
+        commands.sendAndWait(new org.uncac.directory.authorities.AuthorityCommands.DesignateAuthority("a1", "SWZ",
+                org.uncac.directory.authorities.AuthorityType.EXTRADITION, details, LocalDate.of(2014, 1, 1), "secretariat", null));
+        commands.sendAndWait(new org.uncac.directory.authorities.AuthorityCommands.DesignateAuthority("a2", "CZE",
+                org.uncac.directory.authorities.AuthorityType.EXTRADITION, details, LocalDate.of(2014, 1, 1), "secretariat", null));
+        commands.sendAndWait(new org.uncac.directory.authorities.AuthorityCommands.WithdrawAuthority("a2",
+                LocalDate.of(2018, 1, 1), null, "secretariat", null));
+
         List<LocalDate> dates = List.of(LocalDate.of(2013, 1, 1), LocalDate.of(2017, 1, 1), LocalDate.of(2019, 1, 1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> answers(dates).get(2).contains("SWZ Eswatini"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> answers(dates).get(2).contains("SWZ Eswatini")
+                && coverage(dates).get(2).equals(List.of(0, 0, 1, 0, 0)));
         List<List<String>> before = answers(dates);
         assertThat(before.get(0)).containsExactly("SWZ Swaziland");
         assertThat(before.get(1)).containsExactly("CZE Czechia", "SWZ Swaziland");
 
-        TrackingEventProcessor processor = processing
-                .eventProcessor(StatePartiesProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
+        List<List<Integer>> coverageBefore = coverage(dates);
+        assertThat(coverageBefore.get(1)).containsExactly(0, 0, 2, 0, 0);
+
+        for (String group : List.of(StatePartiesProjection.PROCESSING_GROUP,
+                org.uncac.directory.authorities.AuthoritiesProjection.PROCESSING_GROUP)) {
+            TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+        }
         assertThat(answers(dates).get(2)).as("the reset handler emptied the read model").isEmpty();
-        processor.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !processor.isReplaying() && answers(dates).equals(before));
+        assertThat(coverage(dates).get(2)).containsExactly(0, 0, 0, 0, 0);
+        processing.eventProcessors().values().forEach(p -> p.start());
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers(dates).equals(before) && coverage(dates).equals(coverageBefore));
         assertThat(answers(dates)).isEqualTo(before);
+        assertThat(coverage(dates)).isEqualTo(coverageBefore);
+    }
+
+    private List<List<Integer>> coverage(List<LocalDate> dates) {
+        return dates.stream().map(date -> List.copyOf(authorities.coverage(date, null).block().byType().values())).toList();
     }
 
     private List<List<String>> answers(List<LocalDate> dates) {

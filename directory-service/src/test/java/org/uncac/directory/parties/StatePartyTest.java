@@ -15,7 +15,7 @@ class StatePartyTest {
 
     private AggregateTestFixture<StateParty> fixture;
     private final StatePartyRegistered turkey = new StatePartyRegistered("TUR", "Turkey", PartyKind.STATE,
-            LocalDate.of(2006, 11, 9), RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, "secretariat");
+            LocalDate.of(2006, 11, 9), RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, "secretariat", null, null, null);
 
     @BeforeEach
     void fixture() {
@@ -33,13 +33,13 @@ class StatePartyTest {
     @Test
     void renamingWithAnEffectiveDate() {
         fixture.given(turkey)
-                .when(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"))
-                .expectEvents(new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"));
+                .when(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat", null))
+                .expectEvents(new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat", null));
     }
 
     @Test
     void renamingToTheNameAlreadyBorneThatDayIsAConflict() {
-        fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"))
+        fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat", null))
                 .when(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2023, 1, 1), "secretariat"))
                 .expectException(ErrorResponseException.class)
                 .expectNoEvents();
@@ -49,8 +49,23 @@ class StatePartyTest {
     }
 
     @Test
+    void importingRegistersWithTheFirstNameAndRecordsLaterNamesOnce() {
+        RegisterStateParty registration = new RegisterStateParty("TUR", "Turkey", PartyKind.STATE,
+                LocalDate.of(2006, 11, 9), RegionalGroup.WESTERN_EUROPEAN_AND_OTHERS, "secretariat");
+        StatePartyCommands.ImportStateParty importing = new StatePartyCommands.ImportStateParty("TUR", registration,
+                java.util.List.of(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat")));
+        fixture.givenNoPriorActivity()
+                .when(importing)
+                .expectEvents(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat", null));
+        fixture.given(turkey)
+                .when(importing)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aLateCorrectionBeforeTheRenamingIsAllowed() {
-        fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat"))
+        fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat", null))
                 .when(new RenameStateParty("TUR", "Republic of Türkiye", LocalDate.of(2023, 1, 1), "secretariat"))
                 .expectSuccessfulHandlerExecution();
     }

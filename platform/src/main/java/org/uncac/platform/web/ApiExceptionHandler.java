@@ -93,6 +93,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.badRequest().body(body));
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraintViolation(jakarta.validation.ConstraintViolationException ex) {
+        List<Problems.FieldError> errors = ex.getConstraintViolations().stream().map(v -> {
+            String field = null;
+            for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            return new Problems.FieldError(field, v.getMessage());
+        }).toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
     @ExceptionHandler({AggregateStreamCreationException.class})
     public ResponseEntity<ProblemDetail> alreadyExists(Exception ex) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("identifier \\[([^]]*)]").matcher(String.valueOf(ex.getMessage()));
