@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.uncac.auth.AuthServerApplication;
 import org.uncac.directory.DirectoryApplication;
 import org.uncac.gateway.GatewayApplication;
+import org.uncac.notesverbales.NotesVerbalesApplication;
 import org.uncac.platform.test.EmbeddedMongo;
 
 import java.io.BufferedReader;
@@ -64,10 +65,15 @@ public final class RunningSuite implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
                 "spring.autoconfigure.exclude", autoConfigurations("org.springframework.cloud.gateway")));
         directoryUrl = url(directory);
+        ConfigurableApplicationContext notes = start(NotesVerbalesApplication.class, WebApplicationType.REACTIVE, Map.of(
+                "spring.data.mongodb.uri", uri,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
+                "spring.autoconfigure.exclude", autoConfigurations("org.springframework.cloud.gateway")));
         ConfigurableApplicationContext gateway = start(GatewayApplication.class, WebApplicationType.REACTIVE, Map.of(
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
                 "uncac.gateway.auth", authUrl,
                 "uncac.gateway.directory", directoryUrl,
+                "uncac.gateway.notes-verbales", url(notes),
                 "uncac.gateway.max-body-size", "64KB",
                 "spring.autoconfigure.exclude", autoConfigurations("org.axonframework", "org.uncac.platform")));
         gatewayUrl = url(gateway);

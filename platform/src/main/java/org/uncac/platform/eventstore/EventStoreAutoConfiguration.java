@@ -45,6 +45,14 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
 
+    /** Events as JSON; other services' events read into this service's own records. */
+    @Bean
+    @Qualifier("eventSerializer")
+    @org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
+    public Serializer eventSerializer(org.springframework.beans.factory.ObjectProvider<ConsumedEvents> consumed) {
+        return ConsumingJacksonSerializer.create(consumed.orderedStream().toList());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public TransactionManager axonTransactionManager() {

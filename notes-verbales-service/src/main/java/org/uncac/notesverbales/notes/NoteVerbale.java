@@ -1,0 +1,200 @@
+package org.uncac.notesverbales.notes;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.uncac.notesverbales.notes.NoteCommands.CloseCollection;
+import org.uncac.notesverbales.notes.NoteCommands.Draft;
+import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
+import org.uncac.notesverbales.notes.NoteCommands.ExtendDeadline;
+import org.uncac.notesverbales.notes.NoteCommands.IssueNoteVerbale;
+import org.uncac.notesverbales.notes.NoteCommands.IssueReminder;
+import org.uncac.notesverbales.notes.NoteCommands.ReviseDraft;
+import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
+import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
+import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
+import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
+import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
+import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
+import org.uncac.platform.web.Problems;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A note verbale: drafted and edited, issued to its addressees (which then never change, nor what was asked),
+ * reminded, given a later deadline, closed. It also decides whether a response may be admitted
+ * ({@link #admitResponse}); the responses themselves live in their own aggregates, one per State, so that
+ * many States can answer in the same minute.
+ */
+@Aggregate
+public class NoteVerbale {
+
+    public enum Status { DRAFT, ISSUED, CLOSED }
+
+    @AggregateIdentifier
+    private String noteId;
+    private Status status;
+    private String reference;
+    private String subject;
+    private List<String> mandates = List.of();
+    private List<String> recommendationIds = List.of();
+    private boolean allStatesParties;
+    private List<String> draftAddressees;
+    private Set<String> addressees = Set.of();
+    private Set<String> questionIds = Set.of();
+    private LocalDate issuedOn;
+    private LocalDate deadline;
+    private LocalDate lastReminder;
+
+    protected NoteVerbale() {
+    }
+
+    @CommandHandler
+    public NoteVerbale(DraftNoteVerbale command) {
+        Draft d = command.draft();
+        apply(new NoteVerbaleDrafted(command.noteId(), d.reference(), d.subject(), d.body(), d.questions(),
+                d.mandates(), d.recommendationIds(), d.addressees() == null, d.addressees(), d.deadline(),
+                command.recordedBy()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseDraft command) {
+        if (status != Status.DRAFT) {
+            throw Problems.conflict("Note verbale " + reference + " has been issued: what was asked cannot change");
+        }
+        Draft d = command.draft();
+        apply(new DraftRevised(noteId, d.reference(), d.subject(), d.body(), d.questions(), d.mandates(),
+                d.recommendationIds(), d.addressees() == null, d.addressees(), d.deadline(), command.recordedBy()));
+    }
+
+    @CommandHandler
+    public List<String> handle(IssueNoteVerbale command) {
+        if (status != Status.DRAFT) {
+            throw Problems.conflict("Note verbale " + reference + " was already issued on " + issuedOn);
+        }
+        List<String> resolved = allStatesParties ? command.partiesOnDate() : draftAddressees;
+        if (resolved.isEmpty()) {
+            throw Problems.refused("There is no addressee on " + command.date());
+        }
+        if (deadline != null && deadline.isBefore(command.date())) {
+            throw Problems.refused("The deadline " + deadline + " is before the issue date " + command.date());
+        }
+        apply(new NoteVerbaleIssued(noteId, reference, subject, command.date(), List.copyOf(new TreeSet<>(resolved)),
+                deadline, mandates, recommendationIds, command.recordedBy()));
+        return List.copyOf(new TreeSet<>(resolved));
+    }
+
+    @CommandHandler
+    public List<String> handle(IssueReminder command) {
+        requireIssued("remind");
+        if (command.date().isBefore(issuedOn)) {
+            throw Problems.refused("A reminder cannot precede the note's issue date " + issuedOn);
+        }
+        List<String> to = command.withoutResponse().stream().filter(addressees::contains).sorted().toList();
+        apply(new ReminderIssued(noteId, command.reminderId(), reference, command.date(), to, command.recordedBy()));
+        return to;
+    }
+
+    @CommandHandler
+    public void handle(ExtendDeadline command) {
+        requireIssued("extend the deadline of");
+        if (deadline != null && !command.deadline().isAfter(deadline)) {
+            throw Problems.refused("The new deadline must be after the current one, " + deadline);
+        }
+        apply(new DeadlineExtended(noteId, command.deadline(), command.recordedBy()));
+    }
+
+    @CommandHandler
+    public void handle(CloseCollection command) {
+        requireIssued("close");
+        if (command.date().isBefore(issuedOn)) {
+            throw Problems.refused("The collection cannot close before the note's issue date " + issuedOn);
+        }
+        apply(new CollectionClosed(noteId, command.date(), command.recordedBy()));
+    }
+
+    /** Decides whether {@code stateCode}'s response received on {@code receivedOn} can be recorded. */
+    public void admitResponse(String stateCode, LocalDate receivedOn, Map<String, ?> answers) {
+        if (status == Status.DRAFT) {
+            throw Problems.conflict("Note verbale " + reference + " has not been issued");
+        }
+        if (status == Status.CLOSED) {
+            throw Problems.conflict("The collection of responses to " + reference + " is closed");
+        }
+        if (!addressees.contains(stateCode)) {
+            throw Problems.refused(stateCode + " is not an addressee of " + reference);
+        }
+        if (receivedOn.isBefore(issuedOn)) {
+            throw Problems.refused("A response cannot be received (" + receivedOn + ") before the note was issued (" + issuedOn + ")");
+        }
+        Set<String> unknown = answers.keySet().stream().filter(q -> !questionIds.contains(q)).collect(Collectors.toCollection(TreeSet::new));
+        if (!unknown.isEmpty()) {
+            throw Problems.invalid("answers", "no such question: " + String.join(", ", unknown));
+        }
+    }
+
+    private void requireIssued(String what) {
+        if (status == Status.DRAFT) {
+            throw Problems.conflict("Cannot " + what + " note verbale " + reference + ": it has not been issued");
+        }
+        if (status == Status.CLOSED) {
+            throw Problems.conflict("Cannot " + what + " note verbale " + reference + ": its collection is closed");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NoteVerbaleDrafted event) {
+        noteId = event.noteId();
+        status = Status.DRAFT;
+        draft(event.reference(), event.subject(), event.mandates(), event.recommendationIds(),
+                event.allStatesParties(), event.addressees(), event.questions(), event.deadline());
+    }
+
+    @EventSourcingHandler
+    void on(DraftRevised event) {
+        draft(event.reference(), event.subject(), event.mandates(), event.recommendationIds(),
+                event.allStatesParties(), event.addressees(), event.questions(), event.deadline());
+    }
+
+    private void draft(String reference, String subject, List<String> mandates, List<String> recommendationIds,
+                       boolean all, List<String> addressees, List<Question> questions, LocalDate deadline) {
+        this.reference = reference;
+        this.subject = subject;
+        this.mandates = mandates == null ? List.of() : mandates;
+        this.recommendationIds = recommendationIds == null ? List.of() : recommendationIds;
+        this.allStatesParties = all;
+        this.draftAddressees = addressees == null ? List.of() : addressees;
+        this.questionIds = questions == null ? Set.of() : questions.stream().map(Question::id).collect(Collectors.toSet());
+        this.deadline = deadline;
+    }
+
+    @EventSourcingHandler
+    void on(NoteVerbaleIssued event) {
+        status = Status.ISSUED;
+        issuedOn = event.date();
+        addressees = Set.copyOf(event.addressees());
+    }
+
+    @EventSourcingHandler
+    void on(ReminderIssued event) {
+        lastReminder = event.date();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineExtended event) {
+        deadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(CollectionClosed event) {
+        status = Status.CLOSED;
+    }
+}

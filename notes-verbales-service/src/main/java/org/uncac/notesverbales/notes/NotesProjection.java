@@ -1,0 +1,99 @@
+package org.uncac.notesverbales.notes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
+import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
+import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
+import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
+import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
+import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** One document per note verbale: its content, status, addressees, reminder rounds and deadlines. Idempotent. */
+@Component
+@ProcessingGroup(NotesProjection.PROCESSING_GROUP)
+public class NotesProjection {
+
+    public static final String PROCESSING_GROUP = "notes-verbales.notes";
+    static final String COLLECTION = "notes";
+
+    private final ReactiveMongoTemplate mongo;
+    private final ObjectMapper objectMapper;
+
+    public NotesProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper) {
+        this.mongo = mongo;
+        this.objectMapper = objectMapper;
+    }
+
+    @EventHandler
+    void on(NoteVerbaleDrafted e, @Timestamp Instant recordedAt) {
+        upsert(e.noteId(), content(e.reference(), e.subject(), e.body(), e.questions(), e.mandates(),
+                e.recommendationIds(), e.allStatesParties(), e.addressees(), e.deadline())
+                .set("status", "DRAFT").set("draftedAt", recordedAt.toString()).set("draftedBy", e.recordedBy()));
+    }
+
+    @EventHandler
+    void on(DraftRevised e) {
+        upsert(e.noteId(), content(e.reference(), e.subject(), e.body(), e.questions(), e.mandates(),
+                e.recommendationIds(), e.allStatesParties(), e.addressees(), e.deadline()));
+    }
+
+    @EventHandler
+    void on(NoteVerbaleIssued e, @Timestamp Instant recordedAt) {
+        upsert(e.noteId(), new Update().set("status", "ISSUED").set("issuedOn", e.date().toString())
+                .set("issuedAddressees", e.addressees()).set("issueRecordedAt", recordedAt.toString()));
+    }
+
+    @EventHandler
+    void on(ReminderIssued e, @Timestamp Instant recordedAt) {
+        upsert(e.noteId(), new Update().addToSet("reminders", new Document("reminderId", e.reminderId())
+                .append("date", e.date().toString()).append("addressees", e.addressees())
+                .append("recordedAt", recordedAt.toString()).append("recordedBy", e.recordedBy())));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended e, @Timestamp Instant recordedAt) {
+        upsert(e.noteId(), new Update().set("deadline", e.deadline().toString()).addToSet("deadlineExtensions",
+                new Document("deadline", e.deadline().toString()).append("recordedAt", recordedAt.toString())));
+    }
+
+    @EventHandler
+    void on(CollectionClosed e) {
+        upsert(e.noteId(), new Update().set("status", "CLOSED").set("closedOn", e.date().toString()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION).block();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Update content(String reference, String subject, String body, List<Question> questions, List<String> mandates,
+                           List<String> recommendationIds, boolean all, List<String> addressees, LocalDate deadline) {
+        return new Update().set("reference", reference).set("subject", subject).set("body", body)
+                .set("questions", questions == null ? List.of() : questions.stream()
+                        .map(q -> new Document(objectMapper.convertValue(q, Map.class))).toList())
+                .set("mandates", mandates == null ? List.of() : mandates)
+                .set("recommendationIds", recommendationIds == null ? List.of() : recommendationIds)
+                .set("allStatesParties", all).set("draftAddressees", addressees)
+                .set("deadline", deadline == null ? null : deadline.toString());
+    }
+
+    private void upsert(String noteId, Update update) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(noteId)), update, COLLECTION).block();
+    }
+}

@@ -1,0 +1,257 @@
+package org.uncac.notesverbales.notes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.uncac.notesverbales.notes.NoteCommands.CloseCollection;
+import org.uncac.notesverbales.notes.NoteCommands.Draft;
+import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
+import org.uncac.notesverbales.notes.NoteCommands.ExtendDeadline;
+import org.uncac.notesverbales.notes.NoteCommands.IssueNoteVerbale;
+import org.uncac.notesverbales.notes.NoteCommands.IssueReminder;
+import org.uncac.notesverbales.notes.NoteCommands.ReviseDraft;
+import org.uncac.notesverbales.parties.PartiesReplica;
+import org.uncac.notesverbales.responses.NotesQueries;
+import org.uncac.notesverbales.responses.ResponseMessages.Attachment;
+import org.uncac.notesverbales.responses.ResponseMessages.SubmitResponse;
+import org.uncac.platform.security.Caller;
+import org.uncac.platform.web.Problems;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Notes verbales: drafted and issued by the secretariat, answered by States, followed by response rates. */
+@RestController
+@RequestMapping("/api/notes-verbales")
+public class NotesVerbalesController {
+
+    public record QuestionRequest(@NotBlank @Size(max = 50) String id, @NotBlank @Size(max = 5000) String text,
+                                  Question.QuestionType type, @Size(max = 50) List<@NotBlank String> choices) {
+    }
+
+    public record DraftRequest(@NotBlank @Size(max = 100) String reference, @NotBlank @Size(max = 1000) String subject,
+                               @Size(max = 100_000) String body, @NotNull JsonNode addressees, LocalDate deadline,
+                               @Valid @Size(max = 200) List<QuestionRequest> questions,
+                               @Size(max = 50) List<@NotBlank @Size(max = 300) String> mandates,
+                               @Size(max = 100) List<@NotBlank @Size(max = 100) String> recommendationIds) {
+    }
+
+    public record DateRequest(@NotNull LocalDate date) {
+    }
+
+    public record DeadlineRequest(@NotNull LocalDate deadline) {
+    }
+
+    public record AttachmentRequest(@NotBlank @Size(max = 300) String name, @NotBlank @Size(max = 200) String mediaType,
+                                    @PositiveOrZero long size,
+                                    @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hexadecimal") String sha256) {
+    }
+
+    public record ResponseRequest(@NotBlank String stateCode, @NotNull LocalDate receivedOn, @NotNull Boolean substantive,
+                                  Map<String, Object> answers, @Size(max = 100) String channel,
+                                  @Valid @Size(max = 50) List<AttachmentRequest> attachments) {
+    }
+
+    private final CommandGateway commands;
+    private final NotesQueries queries;
+    private final PartiesReplica parties;
+
+    public NotesVerbalesController(CommandGateway commands, NotesQueries queries, PartiesReplica parties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.parties = parties;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<Map<String, Object>>> draft(@Valid @RequestBody DraftRequest request) {
+        String id = UUID.randomUUID().toString();
+        Draft draft = toDraft(request);
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new DraftNoteVerbale(id, draft, caller.recordedBy()))))
+                .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id))
+                        .body(Map.of("id", id, "status", "DRAFT")));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<Map<String, Object>> revise(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
+        Draft draft = toDraft(request);
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ReviseDraft(id, draft, caller.recordedBy()))))
+                .thenReturn(Map.of("id", id, "status", "DRAFT"));
+    }
+
+    @PostMapping("/{id}/issuance")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<Map<String, Object>> issue(@PathVariable String id, @Valid @RequestBody DateRequest request) {
+        return Mono.zip(Caller.current(), parties.asAt(request.date()))
+                .flatMap(both -> Mono.fromFuture(commands.<List<String>>send(new IssueNoteVerbale(id, request.date(),
+                        both.getT2().stream().map(PartiesReplica.Party::code).toList(), both.getT1().recordedBy()))))
+                .map(addressees -> Map.of("addressees", addressees, "date", request.date()));
+    }
+
+    @PostMapping("/{id}/reminders")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<Map<String, Object>>> remind(@PathVariable String id, @Valid @RequestBody DateRequest request) {
+        String reminderId = UUID.randomUUID().toString();
+        return existing(id).flatMap(note -> Mono.zip(Caller.current(), queries.nonRespondents(note, request.date(), null)))
+                .flatMap(both -> Mono.fromFuture(commands.<List<String>>send(new IssueReminder(id, reminderId,
+                        request.date(), both.getT2(), both.getT1().recordedBy()))))
+                .map(addressees -> ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reminderId", reminderId,
+                        "date", request.date(), "addressees", addressees)));
+    }
+
+    @PostMapping("/{id}/deadline-extensions")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<Map<String, Object>> extend(@PathVariable String id, @Valid @RequestBody DeadlineRequest request) {
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ExtendDeadline(id, request.deadline(), caller.recordedBy()))))
+                .thenReturn(Map.of("id", id, "deadline", request.deadline()));
+    }
+
+    @PostMapping("/{id}/closure")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<Map<String, Object>> close(@PathVariable String id, @Valid @RequestBody DateRequest request) {
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new CloseCollection(id, request.date(), caller.recordedBy()))))
+                .thenReturn(Map.of("id", id, "closedOn", request.date()));
+    }
+
+    @PostMapping("/{id}/responses")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
+    public Mono<ResponseEntity<Map<String, Object>>> respond(@PathVariable String id, @Valid @RequestBody ResponseRequest request) {
+        if (!request.stateCode().matches("[A-Z]{3}")) {
+            throw Problems.invalid("stateCode", "must be three capital letters (ISO 3166-1 alpha-3)");
+        }
+        String responseId = UUID.randomUUID().toString();
+        Map<String, String> answers = new LinkedHashMap<>();
+        if (request.answers() != null) {
+            request.answers().forEach((question, answer) -> {
+                if (answer instanceof Map || answer instanceof List) {
+                    throw Problems.invalid("answers." + question, "must be text, a number or true/false");
+                }
+                answers.put(question, answer == null ? null : answer.toString());
+            });
+        }
+        List<Attachment> attachments = request.attachments() == null ? List.of() : request.attachments().stream()
+                .map(a -> new Attachment(a.name(), a.mediaType(), a.size(), a.sha256())).toList();
+        return Caller.current().flatMap(caller -> {
+                    caller.requireActingFor(request.stateCode());
+                    return Mono.fromFuture(commands.send(new SubmitResponse(responseId, id, request.stateCode(),
+                            request.receivedOn(), request.substantive(), answers, request.channel(), attachments,
+                            caller.recordedBy())));
+                })
+                .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id + "/responses/" + responseId))
+                        .body(Map.of("responseId", responseId, "stateCode", request.stateCode(),
+                                "receivedOn", request.receivedOn(), "recordedAt", Instant.now())));
+    }
+
+    /** Whom ALL_STATES_PARTIES would address on a date: the States parties then, from this service's replica. */
+    @GetMapping("/all-states-parties")
+    public Mono<List<PartiesReplica.Party>> allStatesParties(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
+        return parties.asAt(asAt == null ? LocalDate.now() : asAt);
+    }
+
+    @GetMapping("/{id}")
+    public Mono<Map<String, Object>> one(@PathVariable String id) {
+        return existing(id).map(NotesVerbalesController::view);
+    }
+
+    @GetMapping("/{id}/response-rate")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
+    public Mono<NotesQueries.ResponseRate> rate(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return existing(id).flatMap(note -> queries.responseRate(note, asAt == null ? LocalDate.now() : asAt, recordedBy));
+    }
+
+    @GetMapping("/{id}/non-respondents")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
+    public Mono<List<String>> nonRespondents(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return existing(id).flatMap(note -> queries.nonRespondents(note, asAt == null ? LocalDate.now() : asAt, recordedBy));
+    }
+
+    @GetMapping("/{id}/responses")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
+    public Mono<List<NotesQueries.ResponseView>> responses(@PathVariable String id) {
+        return Mono.zip(existing(id), Caller.current())
+                .flatMap(both -> queries.responseViews(id, both.getT2().is(Caller.Role.SECRETARIAT) ? null : both.getT2().state()));
+    }
+
+    private Mono<Document> existing(String id) {
+        return queries.note(id).switchIfEmpty(Mono.error(() -> Problems.notFound("Note verbale", id)));
+    }
+
+    private static Draft toDraft(DraftRequest request) {
+        List<String> addressees;
+        JsonNode node = request.addressees();
+        if (node.isTextual() && node.asText().equals("ALL_STATES_PARTIES")) {
+            addressees = null;
+        } else if (node.isArray() && !node.isEmpty()) {
+            addressees = new ArrayList<>();
+            for (JsonNode code : node) {
+                if (!code.isTextual() || !code.asText().matches("[A-Z]{3}")) {
+                    throw Problems.invalid("addressees", "must be \"ALL_STATES_PARTIES\" or a list of three-letter State codes");
+                }
+                addressees.add(code.asText());
+            }
+            addressees = List.copyOf(new java.util.TreeSet<>(addressees));
+        } else {
+            throw Problems.invalid("addressees", "must be \"ALL_STATES_PARTIES\" or a non-empty list of State codes");
+        }
+        List<Question> questions = request.questions() == null ? List.of() : request.questions().stream()
+                .map(q -> new Question(q.id(), q.text(), q.type(), q.choices())).toList();
+        Set<String> ids = new HashSet<>();
+        for (Question q : questions) {
+            if (!ids.add(q.id())) {
+                throw Problems.invalid("questions", "question id '" + q.id() + "' is used twice");
+            }
+        }
+        return new Draft(request.reference().strip(), request.subject().strip(), request.body(), questions,
+                request.mandates(), request.recommendationIds(), addressees, request.deadline());
+    }
+
+    private static Map<String, Object> view(Document note) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", note.getString("_id"));
+        for (String field : List.of("reference", "subject", "body", "status", "deadline", "issuedOn", "closedOn")) {
+            view.put(field, note.get(field));
+        }
+        view.put("addressees", note.getString("issuedOn") != null ? note.get("issuedAddressees")
+                : Boolean.TRUE.equals(note.getBoolean("allStatesParties")) ? "ALL_STATES_PARTIES" : note.get("draftAddressees"));
+        view.put("questions", note.get("questions"));
+        view.put("mandates", note.get("mandates"));
+        view.put("recommendationIds", note.get("recommendationIds"));
+        view.put("reminders", note.getList("reminders", Document.class, List.of()).stream()
+                .map(r -> Map.of("reminderId", r.get("reminderId"), "date", r.get("date"), "addressees", r.get("addressees")))
+                .toList());
+        return view;
+    }
+}

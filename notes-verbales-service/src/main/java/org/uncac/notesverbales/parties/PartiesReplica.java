@@ -1,0 +1,105 @@
+package org.uncac.notesverbales.parties;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.bson.Document;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.uncac.platform.eventstore.ConsumedEvents;
+import org.uncac.platform.readmodel.ReadModelVersions;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * This service's replica of the States parties, built from the directory's events: who was a party on a
+ * date, its name then and its UN regional group. Used to resolve ALL_STATES_PARTIES at issuance and to
+ * break response rates down by regional group. It never asks the directory service.
+ */
+@Component
+@ProcessingGroup(PartiesReplica.PROCESSING_GROUP)
+public class PartiesReplica {
+
+    public static final String PROCESSING_GROUP = "notes-verbales.parties";
+    static final String COLLECTION = "parties";
+    static final String VERSION_KEY = "notes-verbales.parties";
+
+    /** A party on a date. */
+    public record Party(String code, String name, String regionalGroup) {
+    }
+
+    private final ReactiveMongoTemplate mongo;
+    private final ReadModelVersions versions;
+
+    public PartiesReplica(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
+        this.mongo = mongo;
+        this.versions = versions;
+    }
+
+    @Bean
+    static ConsumedEvents directoryEvents() {
+        return DirectoryEvents.CONSUMED;
+    }
+
+    @EventHandler
+    void on(DirectoryEvents.StatePartyRegistered event, @Timestamp Instant recordedAt, @MessageIdentifier String id) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.code())), new Update()
+                .set("partySince", event.partySince().toString())
+                .set("regionalGroup", event.regionalGroup())
+                .set("recordedAt", recordedAt.toString())
+                .addToSet("names", new Document("eventId", id).append("name", event.name()).append("effective", null)), COLLECTION).block();
+        versions.bump(VERSION_KEY);
+    }
+
+    @EventHandler
+    void on(DirectoryEvents.StatePartyRenamed event, @MessageIdentifier String id) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.code())), new Update()
+                .addToSet("names", new Document("eventId", id).append("name", event.name())
+                        .append("effective", event.effective().toString())), COLLECTION).block();
+        versions.bump(VERSION_KEY);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION).block();
+        versions.bump(VERSION_KEY);
+    }
+
+    /** The parties on {@code date}, by code. */
+    public Mono<List<Party>> asAt(LocalDate date) {
+        return all().map(docs -> docs.stream()
+                .filter(d -> d.getString("partySince") != null && !LocalDate.parse(d.getString("partySince")).isAfter(date))
+                .map(d -> new Party(d.getString("_id"), nameOn(d, date), d.getString("regionalGroup")))
+                .sorted(Comparator.comparing(Party::code))
+                .toList());
+    }
+
+    /** Every party ever registered (for regional groups of addressees). */
+    public Mono<java.util.Map<String, Party>> byCode(LocalDate date) {
+        return all().map(docs -> docs.stream()
+                .map(d -> new Party(d.getString("_id"), nameOn(d, date), d.getString("regionalGroup")))
+                .collect(java.util.stream.Collectors.toMap(Party::code, p -> p)));
+    }
+
+    private Mono<List<Document>> all() {
+        return versions.cached(VERSION_KEY, () -> mongo.findAll(Document.class, COLLECTION).collectList());
+    }
+
+    private static String nameOn(Document party, LocalDate date) {
+        return party.getList("names", Document.class).stream()
+                .filter(n -> n.getString("effective") == null || !LocalDate.parse(n.getString("effective")).isAfter(date))
+                .max(Comparator.comparing(n -> Objects.requireNonNullElse(n.getString("effective"), "")))
+                .map(n -> n.getString("name")).orElse(null);
+    }
+}

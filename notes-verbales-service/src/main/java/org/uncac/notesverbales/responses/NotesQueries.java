@@ -1,0 +1,147 @@
+package org.uncac.notesverbales.responses;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import org.uncac.notesverbales.parties.PartiesReplica;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Notes verbales and their responses, as at a received date and, optionally, as recorded by an instant. */
+@Component
+public class NotesQueries {
+
+    public record GroupRate(int addressees, int responded) {
+    }
+
+    public record ResponseRate(LocalDate asAt, Instant recordedBy, int addressees, int responded, int substantive,
+                               double rate, Map<String, GroupRate> byRegionalGroup, Map<String, Integer> byQuestion) {
+    }
+
+    /** A response as read back: superseded ones are marked. */
+    public record ResponseView(String responseId, String stateCode, LocalDate receivedOn, boolean substantive,
+                               Map<String, Object> answers, String channel, List<Object> attachments,
+                               Instant recordedAt, String recordedBy, String supersedes, boolean current) {
+    }
+
+    private final ReactiveMongoTemplate mongo;
+    private final PartiesReplica parties;
+
+    public NotesQueries(ReactiveMongoTemplate mongo, PartiesReplica parties) {
+        this.mongo = mongo;
+        this.parties = parties;
+    }
+
+    public Mono<Document> note(String noteId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "notes");
+    }
+
+    Mono<List<Document>> responses(String noteId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "note_responses")
+                .map(d -> d.getList("responses", Document.class))
+                .defaultIfEmpty(List.of());
+    }
+
+    /** Each State's response in force on {@code asAt}: its latest received then (later recording wins a tie). */
+    static Map<String, Document> latestByState(List<Document> responses, LocalDate asAt, Instant recordedBy) {
+        Map<String, Document> latest = new TreeMap<>();
+        responses.stream()
+                .filter(r -> !LocalDate.parse(r.getString("receivedOn")).isAfter(asAt))
+                .filter(r -> recordedBy == null || !Instant.parse(r.getString("recordedAt")).isAfter(recordedBy))
+                .sorted(Comparator.comparing((Document r) -> r.getString("receivedOn"))
+                        .thenComparing(r -> Instant.parse(r.getString("recordedAt"))))
+                .forEach(r -> latest.put(r.getString("stateCode"), r));
+        return latest;
+    }
+
+    public Mono<ResponseRate> responseRate(Document note, LocalDate asAt, Instant recordedBy) {
+        List<String> addressees = addressees(note, asAt, recordedBy);
+        return Mono.zip(responses(note.getString("_id")), parties.byCode(asAt)).map(both -> {
+            Map<String, Document> latest = latestByState(both.getT1(), asAt, recordedBy);
+            Map<String, PartiesReplica.Party> byCode = both.getT2();
+            int responded = 0;
+            int substantive = 0;
+            Map<String, int[]> groups = new TreeMap<>();
+            Map<String, Integer> byQuestion = new LinkedHashMap<>();
+            for (Document q : note.getList("questions", Document.class)) {
+                byQuestion.put(q.getString("id"), 0);
+            }
+            for (String code : addressees) {
+                PartiesReplica.Party party = byCode.get(code);
+                String group = party == null || party.regionalGroup() == null ? "NONE" : party.regionalGroup();
+                int[] counts = groups.computeIfAbsent(group, g -> new int[2]);
+                counts[0]++;
+                Document response = latest.get(code);
+                if (response == null) {
+                    continue;
+                }
+                responded++;
+                counts[1]++;
+                if (Boolean.TRUE.equals(response.getBoolean("substantive"))) {
+                    substantive++;
+                }
+                Document answers = response.get("answers", Document.class);
+                if (answers != null) {
+                    answers.forEach((question, answer) -> {
+                        if (answer != null && !answer.toString().isBlank() && byQuestion.containsKey(question)) {
+                            byQuestion.merge(question, 1, Integer::sum);
+                        }
+                    });
+                }
+            }
+            Map<String, GroupRate> byGroup = new LinkedHashMap<>();
+            groups.forEach((g, c) -> byGroup.put(g, new GroupRate(c[0], c[1])));
+            double rate = addressees.isEmpty() ? 0.0 : (double) responded / addressees.size();
+            return new ResponseRate(asAt, recordedBy, addressees.size(), responded, substantive, rate, byGroup, byQuestion);
+        });
+    }
+
+    public Mono<List<String>> nonRespondents(Document note, LocalDate asAt, Instant recordedBy) {
+        List<String> addressees = addressees(note, asAt, recordedBy);
+        return responses(note.getString("_id")).map(all -> {
+            Map<String, Document> latest = latestByState(all, asAt, recordedBy);
+            return addressees.stream().filter(code -> !latest.containsKey(code)).sorted().toList();
+        });
+    }
+
+    public Mono<List<ResponseView>> responseViews(String noteId, String onlyState) {
+        return responses(noteId).map(all -> {
+            Map<String, Document> current = latestByState(all, LocalDate.MAX, null);
+            List<ResponseView> views = new ArrayList<>();
+            for (Document r : all) {
+                if (onlyState != null && !onlyState.equals(r.getString("stateCode"))) {
+                    continue;
+                }
+                Document answers = r.get("answers", Document.class);
+                views.add(new ResponseView(r.getString("responseId"), r.getString("stateCode"),
+                        LocalDate.parse(r.getString("receivedOn")), Boolean.TRUE.equals(r.getBoolean("substantive")),
+                        answers == null ? Map.of() : new LinkedHashMap<>(answers), r.getString("channel"),
+                        new ArrayList<>(r.getList("attachments", Object.class, List.of())),
+                        Instant.parse(r.getString("recordedAt")), r.getString("recordedBy"), r.getString("supersedes"),
+                        current.get(r.getString("stateCode")) == r));
+            }
+            views.sort(Comparator.comparing(ResponseView::stateCode).thenComparing(ResponseView::recordedAt));
+            return views;
+        });
+    }
+
+    /** The addressees as at the date: none before the note was issued (or recorded as issued). */
+    static List<String> addressees(Document note, LocalDate asAt, Instant recordedBy) {
+        String issuedOn = note.getString("issuedOn");
+        if (issuedOn == null || LocalDate.parse(issuedOn).isAfter(asAt)
+                || recordedBy != null && Instant.parse(note.getString("issueRecordedAt")).isAfter(recordedBy)) {
+            return List.of();
+        }
+        return note.getList("issuedAddressees", String.class);
+    }
+}
