@@ -1,0 +1,121 @@
+package org.uncac.notesverbales.notes;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.uncac.notesverbales.notes.NoteCommands.CloseCollection;
+import org.uncac.notesverbales.notes.NoteCommands.Draft;
+import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
+import org.uncac.notesverbales.notes.NoteCommands.ExtendDeadline;
+import org.uncac.notesverbales.notes.NoteCommands.IssueNoteVerbale;
+import org.uncac.notesverbales.notes.NoteCommands.IssueReminder;
+import org.uncac.notesverbales.notes.NoteCommands.ReviseDraft;
+import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
+import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
+import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
+import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
+import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
+import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NoteVerbaleTest {
+
+    private static final LocalDate JAN_17 = LocalDate.of(2017, 1, 17);
+    private static final LocalDate MAR_31 = LocalDate.of(2017, 3, 31);
+    private final List<Question> questions = List.of(new Question("q1", "Framework?", null, null));
+    private final Draft toAll = new Draft("CU 2017/11", "Resolution 6/4", "body", questions, List.of("Conference resolution 6/4"),
+            List.of("r1"), null, MAR_31);
+    private final NoteVerbaleDrafted drafted = new NoteVerbaleDrafted("n1", "CU 2017/11", "Resolution 6/4", "body", questions,
+            List.of("Conference resolution 6/4"), List.of("r1"), true, null, MAR_31, "secretariat");
+    private final NoteVerbaleIssued issued = new NoteVerbaleIssued("n1", "CU 2017/11", "Resolution 6/4", JAN_17,
+            List.of("AUT", "BEL", "FRA"), MAR_31, List.of("Conference resolution 6/4"), List.of("r1"), "secretariat");
+    private AggregateTestFixture<NoteVerbale> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(NoteVerbale.class);
+    }
+
+    @Test
+    void draftingAndEditingADraft() {
+        fixture.givenNoPriorActivity().when(new DraftNoteVerbale("n1", toAll, "secretariat")).expectEvents(drafted);
+        Draft revised = new Draft("CU 2017/11", "Resolution 6/4 (rev.)", "body", questions, List.of(), List.of(),
+                List.of("AUT"), MAR_31);
+        fixture.given(drafted).when(new ReviseDraft("n1", revised, "secretariat"))
+                .expectEvents(new DraftRevised("n1", "CU 2017/11", "Resolution 6/4 (rev.)", "body", questions, List.of(),
+                        List.of(), false, List.of("AUT"), MAR_31, "secretariat"));
+    }
+
+    @Test
+    void issuingToAllStatesPartiesAddressesThePartiesOnTheIssueDate() {
+        fixture.given(drafted).when(new IssueNoteVerbale("n1", JAN_17, List.of("FRA", "AUT", "BEL"), "secretariat"))
+                .expectEvents(issued)
+                .expectResultMessagePayload(List.of("AUT", "BEL", "FRA"));
+    }
+
+    @Test
+    void anIssuedNoteIsNotIssuedOrRevisedAgain() {
+        fixture.given(drafted, issued).when(new IssueNoteVerbale("n1", JAN_17, List.of("AUT"), "secretariat"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+        fixture.given(drafted, issued).when(new ReviseDraft("n1", toAll, "secretariat"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+    }
+
+    @Test
+    void theDeadlineMayNotPrecedeTheIssue() {
+        fixture.given(drafted).when(new IssueNoteVerbale("n1", LocalDate.of(2017, 4, 1), List.of("AUT"), "secretariat"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.UNPROCESSABLE_ENTITY)));
+    }
+
+    @Test
+    void remindersGoToAddresseesWithoutAResponseOnly() {
+        fixture.given(drafted, issued)
+                .when(new IssueReminder("n1", "rem1", LocalDate.of(2017, 5, 8), List.of("FRA", "XYZ", "BEL"), "secretariat"))
+                .expectEvents(new ReminderIssued("n1", "rem1", "CU 2017/11", LocalDate.of(2017, 5, 8), List.of("BEL", "FRA"), "secretariat"));
+        fixture.given(drafted)
+                .when(new IssueReminder("n1", "rem1", LocalDate.of(2017, 5, 8), List.of("FRA"), "secretariat"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+    }
+
+    @Test
+    void deadlinesOnlyMoveLaterAndAClosedCollectionTakesNothingMore() {
+        fixture.given(drafted, issued).when(new ExtendDeadline("n1", LocalDate.of(2017, 6, 30), "secretariat"))
+                .expectEvents(new DeadlineExtended("n1", LocalDate.of(2017, 6, 30), "secretariat"));
+        fixture.given(drafted, issued).when(new ExtendDeadline("n1", LocalDate.of(2017, 3, 1), "secretariat"))
+                .expectNoEvents().expectException(ErrorResponseException.class);
+        CollectionClosed closed = new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat");
+        fixture.given(drafted, issued).when(new CloseCollection("n1", LocalDate.of(2017, 9, 30), "secretariat"))
+                .expectEvents(closed);
+        fixture.given(drafted, issued, closed).when(new ExtendDeadline("n1", LocalDate.of(2017, 12, 31), "secretariat"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+    }
+
+    @Test
+    void whoseResponsesAreAdmitted() {
+        NoteVerbale note = new NoteVerbale();
+        note.on(drafted);
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of()))
+                .hasMessageContaining("has not been issued");
+        note.on(issued);
+        note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q1", "yes"));
+        assertThatThrownBy(() -> note.admitResponse("JPN", LocalDate.of(2017, 2, 10), Map.of()))
+                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("not an addressee");
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 1, 1), Map.of()))
+                .hasMessageContaining("before the note was issued");
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q7", "?")))
+                .hasMessageContaining("no such question");
+        note.on(new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat"));
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 10, 1), Map.of()))
+                .hasMessageContaining("closed");
+        assertThat(NoteVerbale.Status.values()).hasSize(3);
+    }
+}
