@@ -1,27 +1,12 @@
 package org.uncac.systemtests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.testcontainers.containers.MongoDBContainer;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** The same contract on a real MongoDB replica set, wherever Docker exists; skipped cleanly without it. */
 @Testcontainers(disabledWithoutDocker = true)
 class StatesPartiesOnMongoDbIT extends StatesPartiesContract {
-
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
-
-    private RunningSuite suite;
-
     @Override
     protected RunningSuite suite() {
-        suite = RunningSuite.on(MONGO.getReplicaSetUrl("uncac").replace("/uncac", "/"));
-        return suite;
-    }
-
-    @AfterAll
-    void stop() {
-        suite.close();
+        return RealMongo.suite();
     }
 }

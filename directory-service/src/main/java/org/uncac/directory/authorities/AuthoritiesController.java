@@ -61,29 +61,18 @@ public class AuthoritiesController {
         }
     }
 
-    /** A designation: the State, the type, and the first version of the entry's details. */
-    public record DesignationRequest(@NotBlank String stateCode, @NotNull AuthorityType type,
-                                     @NotBlank @Size(max = 300) String name, @NotNull LocalDate effective,
-                                     @Size(max = 1000) String postalAddress,
-                                     @Valid @Size(max = 20) List<ContactRequest> contacts,
-                                     @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as en, fr, es") String> languages,
-                                     @Size(max = 20) List<@NotBlank @Size(max = 200) String> channels,
-                                     @Size(max = 20000) String requirements,
-                                     @Size(max = 100) List<@NotBlank @Size(max = 1000) String> checklist) {
-        AuthorityDetails details() {
-            return new AuthorityDetails(name.strip(), postalAddress, contacts == null ? null
-                    : contacts.stream().map(ContactRequest::toContact).toList(), languages, channels, requirements, checklist);
-        }
-    }
-
-    /** A new version of the entry's details (it replaces the previous one from {@code effective} on). */
-    public record UpdateRequest(@NotBlank @Size(max = 300) String name, @NotNull LocalDate effective,
-                                @Size(max = 1000) String postalAddress,
-                                @Valid @Size(max = 20) List<ContactRequest> contacts,
-                                @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as en, fr, es") String> languages,
-                                @Size(max = 20) List<@NotBlank @Size(max = 200) String> channels,
-                                @Size(max = 20000) String requirements,
-                                @Size(max = 100) List<@NotBlank @Size(max = 1000) String> checklist) {
+    /**
+     * An entry's details, as a designation (with {@code stateCode} and {@code type}) or as an update (a new
+     * version that replaces the previous one from {@code effective} on; State and type do not change).
+     */
+    public record EntryRequest(String stateCode, AuthorityType type,
+                               @NotBlank @Size(max = 300) String name, @NotNull LocalDate effective,
+                               @Size(max = 1000) String postalAddress,
+                               @Valid @Size(max = 20) List<ContactRequest> contacts,
+                               @Size(max = 20) List<@Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as en, fr, es") String> languages,
+                               @Size(max = 20) List<@NotBlank @Size(max = 200) String> channels,
+                               @Size(max = 20000) String requirements,
+                               @Size(max = 100) List<@NotBlank @Size(max = 1000) String> checklist) {
         AuthorityDetails details() {
             return new AuthorityDetails(name.strip(), postalAddress, contacts == null ? null
                     : contacts.stream().map(ContactRequest::toContact).toList(), languages, channels, requirements, checklist);
@@ -118,7 +107,13 @@ public class AuthoritiesController {
 
     @PostMapping("/authorities")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
-    public Mono<ResponseEntity<Map<String, Object>>> designate(@Valid @RequestBody DesignationRequest request) {
+    public Mono<ResponseEntity<Map<String, Object>>> designate(@Valid @RequestBody EntryRequest request) {
+        if (request.stateCode() == null || request.stateCode().isBlank()) {
+            throw Problems.invalid("stateCode", "must not be blank");
+        }
+        if (request.type() == null) {
+            throw Problems.invalid("type", "must not be null");
+        }
         String id = UUID.randomUUID().toString();
         return Caller.current().flatMap(caller -> {
             caller.requireActingFor(request.stateCode());
@@ -135,7 +130,7 @@ public class AuthoritiesController {
 
     @PostMapping("/authorities/{id}/updates")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
-    public Mono<Map<String, Object>> update(@PathVariable String id, @Valid @RequestBody UpdateRequest request) {
+    public Mono<Map<String, Object>> update(@PathVariable String id, @Valid @RequestBody EntryRequest request) {
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new UpdateAuthority(id,
                         request.details(), request.effective(), caller.recordedBy(), actingFor(caller)))))
                 .thenReturn(Map.of("id", id, "effective", request.effective()));
