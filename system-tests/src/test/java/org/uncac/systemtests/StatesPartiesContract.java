@@ -114,6 +114,31 @@ abstract class StatesPartiesContract {
     }
 
     @Test
+    void anIdempotencyKeyMakesARetryReturnTheFirstAnswerAndChangeNothing() {
+        Map<String, Object> party = Map.of("code", "XIK", "name", "Idempotent party", "kind", "STATE",
+                "partySince", "2026-02-01");
+        String first = gateway.post().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth(secretariat))
+                .header("Idempotency-Key", "retry-XIK").contentType(MediaType.APPLICATION_JSON).bodyValue(party)
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        // without the key the same request is a duplicate (409); with it, the first answer again
+        register(secretariat, party).expectStatus().isEqualTo(409);
+        gateway.post().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth(secretariat))
+                .header("Idempotency-Key", "retry-XIK").contentType(MediaType.APPLICATION_JSON).bodyValue(party)
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody(String.class).isEqualTo(first);
+        gateway.post().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth(secretariat))
+                .header("Idempotency-Key", "retry-XIK").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", "XIL", "name", "Other", "kind", "STATE", "partySince", "2026-02-01"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // a key is the caller's own: another client's same key is another request
+        gateway.post().uri("/api/directory/states-parties").headers(h -> h.setBearerAuth(Api.token(gateway, "chair", "chair-secret")))
+                .header("Idempotency-Key", "retry-XIK").contentType(MediaType.APPLICATION_JSON).bodyValue(party)
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void theReferenceListIsThereFromTheFirstStartWithItsDatesAndFormerNames() {
         await().atMost(Duration.ofSeconds(10)).until(() -> partiesAsAt("asAt=2025-12-31").size() == 192);
         assertThat(partiesAsAt("asAt=2014-07-10")).hasSize(171);

@@ -17,4 +17,13 @@ public class ReadModelAutoConfiguration {
     public ReadModelVersions readModelVersions(ReactiveMongoTemplate mongo) {
         return new ReadModelVersions(mongo);
     }
+
+    /** Idempotency-Key on every write of a reactive service (keys kept in the service's own database). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+            type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
+    public org.uncac.platform.web.IdempotencyKeyFilter idempotencyKeyFilter(ReactiveMongoTemplate mongo,
+            com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        return new org.uncac.platform.web.IdempotencyKeyFilter(mongo, objectMapper);
+    }
 }
