@@ -139,6 +139,37 @@ abstract class NotesVerbalesContract {
                 .satisfies(r -> assertThat(r.get("supersedes")).isNotNull());
         assertThat(get("/api/notes-verbales/" + note + "/responses", LIST)).hasSize(5);
 
+        // the secretariat's follow-up views
+        assertThat(get("/api/notes-verbales/open", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
+                .satisfies(n -> assertThat(n).containsEntry("responded", 4).containsEntry("addressees", 180)
+                        .containsEntry("deadline", "2017-03-31"));
+        List<Map<String, Object>> curve = get("/api/notes-verbales/" + note + "/response-curve?to=2017-06-30", LIST);
+        assertThat(curve.get(0)).containsEntry("date", "2017-01-17").containsEntry("responded", 0);
+        assertThat(curve).filteredOn(p -> p.get("date").equals("2017-05-08")).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("reminder", true).containsEntry("responded", 3));
+        assertThat(curve.get(curve.size() - 1)).containsEntry("date", "2017-06-30").containsEntry("responded", 4);
+        List<Map<String, Object>> ledger = gateway.get().uri("/api/notes-verbales/ledger/AUT").headers(h -> h.setBearerAuth(austria))
+                .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+        assertThat(ledger).filteredOn(e -> e.get("noteId").equals(note)).extracting(e -> e.get("kind"))
+                .containsExactly("NOTE_VERBALE", "RESPONSE", "RESPONSE");
+        assertThat(get("/api/notes-verbales/ledger/DEU", LIST)).filteredOn(e -> e.get("noteId").equals(note))
+                .extracting(e -> e.get("kind")).containsExactly("NOTE_VERBALE", "REMINDER", "RESPONSE");
+        gateway.get().uri("/api/notes-verbales/ledger/BEL").headers(h -> h.setBearerAuth(austria)).exchange()
+                .expectStatus().isForbidden();
+        String responsesCsv = gateway.get().uri("/api/notes-verbales/" + note + "/responses/export")
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(responsesCsv.lines().findFirst().orElseThrow()).startsWith("stateCode,stateName,regionalGroup,receivedOn")
+                .endsWith("\"answer q1\",\"answer q2\"");
+        assertThat(responsesCsv.lines().count()).isEqualTo(6);
+        assertThat(responsesCsv.replace("\"", "")).contains("AUT,Austria,WESTERN_EUROPEAN_AND_OTHERS,2017-03-01,true,true");
+        String nonRespondentsCsv = gateway.get().uri("/api/notes-verbales/" + note + "/non-respondents/export?asAt=2017-05-08")
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(nonRespondentsCsv.lines().count()).isEqualTo(1 + 177);   // FRA answered in February, recorded late
+        assertThat(nonRespondentsCsv.replace("\"", "")).contains("DEU,Germany,WESTERN_EUROPEAN_AND_OTHERS,2017-05-08");
+
         post(secretariat, "/api/notes-verbales/" + note + "/closure", Map.of("date", "2017-09-30")).expectStatus().isOk();
         respond(secretariat, note, "ITA", "2017-10-01", true).expectStatus().isEqualTo(409);
         Map<String, Object> view = get("/api/notes-verbales/" + note, MAP);

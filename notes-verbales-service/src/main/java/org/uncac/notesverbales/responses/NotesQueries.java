@@ -46,14 +46,18 @@ public class NotesQueries {
         return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "notes");
     }
 
-    Mono<List<Document>> responses(String noteId) {
+    public Mono<List<Document>> allNotes() {
+        return mongo.findAll(Document.class, "notes").collectList();
+    }
+
+    public Mono<List<Document>> responses(String noteId) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "note_responses")
                 .map(d -> d.getList("responses", Document.class))
                 .defaultIfEmpty(List.of());
     }
 
     /** Each State's response in force on {@code asAt}: its latest received then (later recording wins a tie). */
-    static Map<String, Document> latestByState(List<Document> responses, LocalDate asAt, Instant recordedBy) {
+    public static Map<String, Document> latestByState(List<Document> responses, LocalDate asAt, Instant recordedBy) {
         Map<String, Document> latest = new TreeMap<>();
         responses.stream()
                 .filter(r -> !LocalDate.parse(r.getString("receivedOn")).isAfter(asAt))
@@ -136,7 +140,7 @@ public class NotesQueries {
     }
 
     /** The addressees as at the date: none before the note was issued (or recorded as issued). */
-    static List<String> addressees(Document note, LocalDate asAt, Instant recordedBy) {
+    public static List<String> addressees(Document note, LocalDate asAt, Instant recordedBy) {
         String issuedOn = note.getString("issuedOn");
         if (issuedOn == null || LocalDate.parse(issuedOn).isAfter(asAt)
                 || recordedBy != null && Instant.parse(note.getString("issueRecordedAt")).isAfter(recordedBy)) {
