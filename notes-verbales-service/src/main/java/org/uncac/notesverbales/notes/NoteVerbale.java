@@ -49,7 +49,7 @@ public class NoteVerbale {
     private boolean allStatesParties;
     private List<String> draftAddressees;
     private Set<String> addressees = Set.of();
-    private Set<String> questionIds = Set.of();
+    private Map<String, Question> questions = Map.of();
     private LocalDate issuedOn;
     private LocalDate deadline;
     private LocalDate lastReminder;
@@ -135,9 +135,38 @@ public class NoteVerbale {
         if (receivedOn.isBefore(issuedOn)) {
             throw Problems.refused("A response cannot be received (" + receivedOn + ") before the note was issued (" + issuedOn + ")");
         }
-        Set<String> unknown = answers.keySet().stream().filter(q -> !questionIds.contains(q)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unknown = answers.keySet().stream().filter(q -> !questions.containsKey(q)).collect(Collectors.toCollection(TreeSet::new));
         if (!unknown.isEmpty()) {
             throw Problems.invalid("answers", "no such question: " + String.join(", ", unknown));
+        }
+        answers.forEach((id, answer) -> checkAnswer(questions.get(id), answer == null ? null : answer.toString()));
+    }
+
+    /** A typed question takes only answers of its type (a blank answer is no answer). */
+    private static void checkAnswer(Question question, String answer) {
+        if (answer == null || answer.isBlank()) {
+            return;
+        }
+        String field = "answers." + question.id();
+        switch (question.type()) {
+            case YES_NO -> {
+                if (!Set.of("true", "false", "yes", "no").contains(answer.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    throw Problems.invalid(field, "must be yes or no (true or false)");
+                }
+            }
+            case NUMBER -> {
+                try {
+                    new java.math.BigDecimal(answer.strip());
+                } catch (NumberFormatException e) {
+                    throw Problems.invalid(field, "must be a number");
+                }
+            }
+            case CHOICE -> {
+                if (!question.choices().contains(answer)) {
+                    throw Problems.invalid(field, "must be one of " + question.choices());
+                }
+            }
+            case FREE_TEXT -> { }
         }
     }
 
@@ -172,7 +201,8 @@ public class NoteVerbale {
         this.recommendationIds = recommendationIds == null ? List.of() : recommendationIds;
         this.allStatesParties = all;
         this.draftAddressees = addressees == null ? List.of() : addressees;
-        this.questionIds = questions == null ? Set.of() : questions.stream().map(Question::id).collect(Collectors.toSet());
+        this.questions = questions == null ? Map.of() : questions.stream()
+                .collect(Collectors.toMap(Question::id, q -> q, (a, b) -> a, java.util.LinkedHashMap::new));
         this.deadline = deadline;
     }
 

@@ -118,4 +118,19 @@ class NoteVerbaleTest {
                 .hasMessageContaining("closed");
         assertThat(NoteVerbale.Status.values()).hasSize(3);
     }
+
+    @Test
+    void typedQuestionsTakeAnswersOfTheirType() {
+        List<Question> typed = List.of(new Question("yn", "Is there a central authority?", Question.QuestionType.YES_NO, null),
+                new Question("n", "How many requests?", Question.QuestionType.NUMBER, null),
+                new Question("c", "Which channel?", Question.QuestionType.CHOICE, List.of("direct", "diplomatic")));
+        NoteVerbale note = new NoteVerbale();
+        note.on(new NoteVerbaleDrafted("n1", "CU", "s", "b", typed, List.of(), List.of(), false, List.of("AUT"), null, "s"));
+        note.on(new NoteVerbaleIssued("n1", "CU", "s", JAN_17, List.of("AUT"), null, List.of(), List.of(), "s"));
+        note.admitResponse("AUT", JAN_17, Map.of("yn", "Yes", "n", "12", "c", "direct"));
+        note.admitResponse("AUT", JAN_17, Map.of("yn", "", "n", " ", "c", ""));
+        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("yn", "perhaps"))).hasMessageContaining("answers.yn");
+        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("n", "twelve"))).hasMessageContaining("answers.n");
+        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("c", "pigeon"))).hasMessageContaining("answers.c");
+    }
 }
