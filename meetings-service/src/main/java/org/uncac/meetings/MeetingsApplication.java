@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Meetings of the expert group: agendas, sessions, chairs, attendance, report adoption. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class MeetingsApplication {
     public static void main(String[] args) {
         SpringApplication.run(MeetingsApplication.class, args);

@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.uncac.auth.AuthServerApplication;
 import org.uncac.directory.DirectoryApplication;
 import org.uncac.gateway.GatewayApplication;
+import org.uncac.meetings.MeetingsApplication;
 import org.uncac.notesverbales.NotesVerbalesApplication;
 import org.uncac.platform.test.EmbeddedMongo;
 
@@ -65,6 +66,11 @@ public final class RunningSuite implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
                 "spring.autoconfigure.exclude", autoConfigurations("org.springframework.cloud.gateway")));
         directoryUrl = url(directory);
+        ConfigurableApplicationContext meetings = start(MeetingsApplication.class, WebApplicationType.REACTIVE, Map.of(
+                "spring.data.mongodb.uri", uri,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
+                "uncac.meetings.silence-sweep", "PT1S",
+                "spring.autoconfigure.exclude", autoConfigurations("org.springframework.cloud.gateway")));
         ConfigurableApplicationContext notes = start(NotesVerbalesApplication.class, WebApplicationType.REACTIVE, Map.of(
                 "spring.data.mongodb.uri", uri,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
@@ -74,6 +80,7 @@ public final class RunningSuite implements AutoCloseable {
                 "uncac.gateway.auth", authUrl,
                 "uncac.gateway.directory", directoryUrl,
                 "uncac.gateway.notes-verbales", url(notes),
+                "uncac.gateway.meetings", url(meetings),
                 "uncac.gateway.max-body-size", "64KB",
                 "spring.autoconfigure.exclude", autoConfigurations("org.axonframework", "org.uncac.platform")));
         gatewayUrl = url(gateway);

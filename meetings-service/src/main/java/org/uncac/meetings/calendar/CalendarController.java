@@ -1,0 +1,70 @@
+package org.uncac.meetings.calendar;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Date;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Version;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.uncac.meetings.meetings.MeetingsQueries;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/** The meetings as an iCalendar feed (RFC 5545, ical4j): one all-day VEVENT per meeting. */
+@RestController
+@RequestMapping("/api/meetings")
+public class CalendarController {
+
+    private static final DateTimeFormatter ICAL_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final MeetingsQueries queries;
+
+    public CalendarController(MeetingsQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping(value = "/calendar.ics", produces = "text/calendar")
+    public Mono<ResponseEntity<String>> calendar() {
+        return queries.all().map(meetings -> {
+            Calendar calendar = new Calendar();
+            calendar.getProperties().add(new ProdId("-//UNCAC secretariat//Expert meetings on international cooperation//EN"));
+            calendar.getProperties().add(Version.VERSION_2_0);
+            calendar.getProperties().add(CalScale.GREGORIAN);
+            for (Document meeting : meetings) {
+                calendar.getComponents().add(event(meeting));
+            }
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                    .body(calendar.toString());
+        });
+    }
+
+    private static VEvent event(Document meeting) {
+        try {
+            LocalDate start = LocalDate.parse(meeting.getString("start"));
+            LocalDate endExclusive = LocalDate.parse(meeting.getString("end")).plusDays(1);
+            VEvent event = new VEvent(new Date(start.format(ICAL_DATE)), new Date(endExclusive.format(ICAL_DATE)),
+                    meeting.getString("title"));
+            event.getProperties().add(new Uid(meeting.getString("_id") + "@uncac-expert-meetings"));
+            event.getProperties().add(new Location(meeting.getString("venue") + " (" + meeting.getString("format") + ")"));
+            event.getProperties().add(new Description(meeting.getString("body") + " " + meeting.getInteger("ordinal")));
+            event.getProperties().add(meeting.get("cancelled") != null ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
+            return event;
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
