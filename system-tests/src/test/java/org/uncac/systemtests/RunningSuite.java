@@ -8,6 +8,7 @@ import org.uncac.directory.DirectoryApplication;
 import org.uncac.gateway.GatewayApplication;
 import org.uncac.meetings.MeetingsApplication;
 import org.uncac.notesverbales.NotesVerbalesApplication;
+import org.uncac.recommendations.RecommendationsApplication;
 import org.uncac.platform.test.EmbeddedMongo;
 
 import java.io.BufferedReader;
@@ -71,6 +72,10 @@ public final class RunningSuite implements AutoCloseable {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
                 "uncac.meetings.silence-sweep", "PT1S",
                 "spring.autoconfigure.exclude", autoConfigurations("org.springframework.cloud.gateway")));
+        ConfigurableApplicationContext recommendations = start(RecommendationsApplication.class, WebApplicationType.REACTIVE, Map.of(
+                "spring.data.mongodb.uri", uri,
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
+                "spring.autoconfigure.exclude", autoConfigurations("org.springframework.cloud.gateway")));
         ConfigurableApplicationContext notes = start(NotesVerbalesApplication.class, WebApplicationType.REACTIVE, Map.of(
                 "spring.data.mongodb.uri", uri,
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
@@ -81,6 +86,7 @@ public final class RunningSuite implements AutoCloseable {
                 "uncac.gateway.directory", directoryUrl,
                 "uncac.gateway.notes-verbales", url(notes),
                 "uncac.gateway.meetings", url(meetings),
+                "uncac.gateway.recommendations", url(recommendations),
                 "uncac.gateway.max-body-size", "64KB",
                 "spring.autoconfigure.exclude", autoConfigurations("org.axonframework", "org.uncac.platform")));
         gatewayUrl = url(gateway);

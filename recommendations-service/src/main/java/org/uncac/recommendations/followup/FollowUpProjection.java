@@ -1,0 +1,97 @@
+package org.uncac.recommendations.followup;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.uncac.recommendations.followup.OtherServicesEvents.NoteVerbaleIssued;
+import org.uncac.recommendations.recommendations.RecommendationMessages.*;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The recommendations read model: each recommendation with its follow-up, whether entered by the secretariat
+ * or recorded by itself from another service's event (a note verbale issued with the recommendation's id).
+ * Entries are keyed (event id, note id): replays change nothing.
+ */
+@Component
+@ProcessingGroup(FollowUpProjection.PROCESSING_GROUP)
+public class FollowUpProjection {
+
+    public static final String PROCESSING_GROUP = "recommendations.follow-up";
+    public static final String COLLECTION = "recommendations";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public FollowUpProjection(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(RecommendationAdopted e, @Timestamp Instant at) {
+        upsert(e.recommendationId(), new Update().set("meetingId", e.meetingId()).set("resolution", e.resolution())
+                .set("paragraph", e.paragraph()).set("text", e.text()).set("addressee", e.addressee().name())
+                .set("themes", e.themes() == null ? List.of() : e.themes().stream().map(Enum::name).toList())
+                .set("articles", e.articles() == null ? List.of() : e.articles())
+                .set("adoptedOn", e.adoptedOn() == null ? null : e.adoptedOn().toString())
+                .set("recordedAt", at.toString()).set("recordedBy", e.recordedBy()));
+    }
+
+    @EventHandler
+    void on(FollowUpRecorded e, @Timestamp Instant at, @MessageIdentifier String id) {
+        upsert(e.recommendationId(), new Update().addToSet("followUp", entry(id, e.date().toString(), e.action(),
+                "SECRETARIAT", e.status().name(), at).append("recordedBy", e.recordedBy())));
+    }
+
+    @EventHandler
+    void on(RecommendationReaffirmed e, @Timestamp Instant at, @MessageIdentifier String id) {
+        upsert(e.recommendationId(), new Update().addToSet("reaffirmations", new Document("eventId", id)
+                .append("meetingId", e.meetingId()).append("paragraph", e.paragraph()).append("date", e.date().toString()))
+                .addToSet("followUp", entry(id, e.date().toString(), "Reaffirmed" + (e.paragraph() == null ? "" : " in paragraph " + e.paragraph()),
+                        "REAFFIRMATION", null, at)));
+    }
+
+    @EventHandler
+    void on(RecommendationSuperseded e, @Timestamp Instant at, @MessageIdentifier String id) {
+        upsert(e.recommendationId(), new Update().set("supersededBy", e.byRecommendationId())
+                .set("supersededOn", e.date().toString())
+                .addToSet("followUp", entry(id, e.date().toString(), "Superseded by recommendation " + e.byRecommendationId(),
+                        "SUPERSESSION", "SUPERSEDED", at)));
+        upsert(e.byRecommendationId(), new Update().addToSet("supersedes", e.recommendationId()));
+    }
+
+    /** A note verbale issued with a recommendation's id is follow-up of that recommendation, by itself. */
+    @EventHandler
+    void on(NoteVerbaleIssued e, @Timestamp Instant at) {
+        if (e.recommendationIds() == null) {
+            return;
+        }
+        for (String recommendationId : e.recommendationIds()) {
+            upsert(recommendationId, new Update().addToSet("followUp", entry("note:" + e.noteId(), e.date().toString(),
+                    "Note verbale " + e.reference() + " (" + e.subject() + ") sent to " + e.addressees().size() + " States parties",
+                    "NOTE_VERBALE", "IN_PROGRESS", at).append("reference", e.reference()).append("noteId", e.noteId())));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION).block();
+    }
+
+    private static Document entry(String key, String date, String action, String source, String status, Instant at) {
+        return new Document("key", key).append("date", date).append("action", action).append("source", source)
+                .append("status", status).append("recordedAt", at.toString());
+    }
+
+    private void upsert(String id, Update update) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).block();
+    }
+}

@@ -1,0 +1,49 @@
+package org.uncac.recommendations.followup;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.uncac.platform.eventstore.ConsumedEvents;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This service's own copies of the other services' events it follows recommendations with, naming only the
+ * fields it reads, and the stored type names they are read from.
+ */
+@Configuration
+public class OtherServicesEvents {
+
+    public record NoteVerbaleIssued(String noteId, String reference, String subject, LocalDate date,
+                                    List<String> addressees, List<String> mandates, List<String> recommendationIds) {
+    }
+
+    public record ResponseReceived(String responseId, String noteId, String stateCode, LocalDate receivedOn,
+                                   boolean substantive) {
+    }
+
+    public record MeetingConvened(String meetingId, String body, int ordinal, String title, String venue,
+                                  LocalDate start, LocalDate end) {
+    }
+
+    public record StatePartyRegistered(String code, LocalDate partySince) {
+    }
+
+    public record AuthorityDesignated(String authorityId, String stateCode, String type, LocalDate effective) {
+    }
+
+    public record AuthorityWithdrawn(String authorityId, String stateCode, String type, LocalDate effective) {
+    }
+
+    @Bean
+    static org.uncac.platform.eventstore.ConsumedEvents consumedFromOtherServices() {
+        return org.uncac.platform.eventstore.ConsumedEvents.of(Map.of(
+                "org.uncac.notesverbales.notes.NoteEvents$NoteVerbaleIssued", NoteVerbaleIssued.class,
+                "org.uncac.notesverbales.responses.ResponseMessages$ResponseReceived", ResponseReceived.class,
+                "org.uncac.meetings.meetings.MeetingMessages$MeetingConvened", MeetingConvened.class,
+                "org.uncac.directory.parties.StatePartyEvents$StatePartyRegistered", StatePartyRegistered.class,
+                "org.uncac.directory.authorities.AuthorityEvents$AuthorityDesignated", AuthorityDesignated.class,
+                "org.uncac.directory.authorities.AuthorityEvents$AuthorityWithdrawn", AuthorityWithdrawn.class));
+    }
+}

@@ -1,0 +1,113 @@
+package org.uncac.recommendations.recommendations;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.uncac.platform.security.Caller;
+import org.uncac.platform.web.Problems;
+import org.uncac.recommendations.recommendations.RecommendationMessages.*;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Recommendations and mandates: adopted, followed up, reaffirmed and superseded by the secretariat. */
+@RestController
+@RequestMapping("/api/recommendations")
+public class RecommendationsController {
+
+    public record AdoptionRequest(@Size(max = 100) String meetingId, @Size(max = 200) String resolution,
+                                  @NotBlank @Size(max = 50) String paragraph, @NotBlank @Size(max = 20000) String text,
+                                  @NotNull Addressee addressee, @Size(max = 3) List<Theme> themes,
+                                  @Size(max = 30) List<@NotBlank @Size(max = 50) String> articles, LocalDate adoptedOn) {
+    }
+
+    public record FollowUpRequest(@NotNull LocalDate date, @NotBlank @Size(max = 20000) String action, @NotNull Status status) {
+    }
+
+    public record ReaffirmationRequest(@NotBlank @Size(max = 100) String meetingId, @Size(max = 50) String paragraph,
+                                       @NotNull LocalDate date) {
+    }
+
+    public record SupersessionRequest(@NotBlank @Size(max = 100) String byRecommendationId, @NotNull LocalDate date) {
+    }
+
+    private final CommandGateway commands;
+    private final RecommendationsQueries queries;
+
+    public RecommendationsController(CommandGateway commands, RecommendationsQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<Map<String, Object>>> adopt(@Valid @RequestBody AdoptionRequest request) {
+        if ((request.meetingId() == null || request.meetingId().isBlank()) == (request.resolution() == null || request.resolution().isBlank())) {
+            throw Problems.invalid("meetingId", "give either meetingId (a meeting's recommendation) or resolution (a Conference mandate)");
+        }
+        String id = UUID.randomUUID().toString();
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new AdoptRecommendation(id,
+                        blankToNull(request.meetingId()), blankToNull(request.resolution()), request.paragraph().strip(),
+                        request.text().strip(), request.addressee(), request.themes(), request.articles(), request.adoptedOn(),
+                        caller.recordedBy()))))
+                .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/" + id)).body(Map.of("id", id, "status", "ADOPTED")));
+    }
+
+    @PostMapping("/{id}/follow-up")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<Map<String, Object>>> followUp(@PathVariable String id, @Valid @RequestBody FollowUpRequest request) {
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RecordFollowUp(id, request.date(),
+                        request.action().strip(), request.status(), caller.recordedBy()))))
+                .thenReturn(ResponseEntity.status(201).body(Map.of("id", id, "date", request.date(), "status", request.status())));
+    }
+
+    @PostMapping("/{id}/reaffirmation")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<Map<String, Object>> reaffirm(@PathVariable String id, @Valid @RequestBody ReaffirmationRequest request) {
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ReaffirmRecommendation(id,
+                        request.meetingId(), request.paragraph(), request.date(), caller.recordedBy()))))
+                .thenReturn(Map.of("id", id, "reaffirmedOn", request.date()));
+    }
+
+    @PostMapping("/{id}/supersession")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<Map<String, Object>> supersede(@PathVariable String id, @Valid @RequestBody SupersessionRequest request) {
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new SupersedeRecommendation(id,
+                        request.byRecommendationId(), request.date(), caller.recordedBy()))))
+                .thenReturn(Map.of("id", id, "supersededOn", request.date(), "supersededBy", request.byRecommendationId()));
+    }
+
+    @GetMapping
+    public Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String meetingId,
+                                                @RequestParam(required = false) Status status,
+                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
+        return queries.list(meetingId, status, asAt == null ? LocalDate.now() : asAt);
+    }
+
+    @GetMapping("/{id}")
+    public Mono<Map<String, Object>> one(@PathVariable String id,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
+        return queries.one(id, asAt == null ? LocalDate.now() : asAt)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Recommendation", id)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,123 @@
+package org.uncac.systemtests;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Recommendations through the gateway: adopted, followed up by the secretariat and, by itself, by a note
+ * verbale issued with the recommendation's id; status as at dates; and the progress note generated from a
+ * small history, with its figures checked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RecommendationsContract {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
+
+    private WebTestClient gateway;
+    private String secretariat;
+
+    protected abstract RunningSuite suite();
+
+    @BeforeAll
+    void connect() {
+        gateway = Api.client(suite().gatewayUrl());
+        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get().uri("/api/notes-verbales/all-states-parties?asAt=2025-12-31")
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().returnResult(Object.class).getResponseBody()
+                .collectList().block().size() >= 192);
+    }
+
+    private WebTestClient.ResponseSpec post(String token, String uri, Object body) {
+        return gateway.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private Map<String, Object> get(String uri) {
+        return gateway.get().uri(uri).headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    private String id(WebTestClient.ResponseSpec response) {
+        return (String) response.expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("id");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void followUpByItselfFromANoteVerbaleAndTheProgressNote() {
+        Map<String, Object> meeting = new HashMap<>(Map.of("body", "EXPERT_MEETING_INTERNATIONAL_COOPERATION",
+                "ordinal", 9000 + (int) (System.nanoTime() % 900), "title", "Sixth meeting", "venue", "Vienna",
+                "start", "2016-11-07", "end", "2016-11-08", "format", "IN_PERSON"));
+        String meetingId = id(post(secretariat, "/api/meetings", meeting));
+        Map<String, Object> recommendation = new HashMap<>(Map.of("meetingId", meetingId, "paragraph", "47 (e)",
+                "text", "Provide information on civil and administrative proceedings", "addressee", "SECRETARIAT",
+                "themes", List.of("CUMULATIVE_KNOWLEDGE"), "adoptedOn", "2016-11-08"));
+        Map<String, Object> created = post(secretariat, "/api/recommendations", recommendation).expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(created).containsEntry("status", "ADOPTED");
+        String id = (String) created.get("id");
+        post(Api.token(gateway, "chair", "chair-secret"), "/api/recommendations", recommendation).expectStatus().isForbidden();
+        Map<String, Object> bad = new HashMap<>(recommendation);
+        bad.put("addressee", "EVERYONE");
+        post(secretariat, "/api/recommendations", bad).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("addressee");
+        post(secretariat, "/api/recommendations/" + id + "/follow-up", Map.of("date", "2016-01-01", "action", "x",
+                "status", "IN_PROGRESS")).expectStatus().isEqualTo(422);
+
+        // the secretariat issues a note verbale implementing it; responses come in
+        Map<String, Object> draft = new HashMap<>(Map.of("reference", "CU 2017/11", "subject", "Resolution 6/4",
+                "addressees", "ALL_STATES_PARTIES", "deadline", "2017-03-31",
+                "questions", List.of(Map.of("id", "q1", "text", "?")), "recommendationIds", List.of(id)));
+        String note = id(post(secretariat, "/api/notes-verbales", draft));
+        post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-17")).expectStatus().isOk();
+        for (String state : List.of("AUT", "KEN", "PER")) {
+            post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", state,
+                    "receivedOn", state.equals("PER") ? "2017-09-01" : "2017-02-10", "substantive", true)).expectStatus().isCreated();
+        }
+        post(secretariat, "/api/recommendations/" + id + "/follow-up", Map.of("date", "2017-08-28",
+                "action", "Analysis of the responses presented to the meeting", "status", "ONGOING")).expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, Object> view = get("/api/recommendations/" + id + "?asAt=2017-08-21");
+            List<Map<String, Object>> followUp = (List<Map<String, Object>>) view.get("followUp");
+            assertThat(followUp).singleElement().satisfies(f -> assertThat(f).containsEntry("source", "NOTE_VERBALE")
+                    .containsEntry("reference", "CU 2017/11").containsEntry("date", "2017-01-17").containsEntry("responded", 2)
+                    .containsEntry("addressees", 180));
+        });
+        assertThat(get("/api/recommendations/" + id + "?asAt=2016-12-01")).containsEntry("status", "ADOPTED");
+        assertThat(get("/api/recommendations/" + id + "?asAt=2017-02-01")).containsEntry("status", "IN_PROGRESS");
+        assertThat(get("/api/recommendations/" + id)).containsEntry("status", "ONGOING");
+        assertThat(gateway.get().uri("/api/recommendations?meetingId=" + meetingId).headers(h -> h.setBearerAuth(secretariat))
+                .exchange().expectBody(List.class).returnResult().getResponseBody()).hasSize(1);
+
+        // the progress note as at 21 August 2017
+        String markdown = gateway.get().uri("/api/recommendations/progress-note?meeting=" + meetingId + "&asAt=2017-08-21")
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(markdown).contains("# Progress in implementing the mandates", "as at 21 August 2017",
+                "Developing cumulative knowledge", "Provide information on civil and administrative proceedings",
+                "By a note verbale dated 17 January 2017 (CU 2017/11), the Secretariat invited 180 States parties",
+                "As at 21 August 2017, 2 States parties had provided responses",
+                "among the 181 States parties", "Conclusions")
+                .doesNotContain("Analysis of the responses");
+        byte[] docx = gateway.get().uri("/api/recommendations/progress-note?meeting=" + meetingId + "&asAt=2017-08-21&format=docx")
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(docx, 0, 2)).isEqualTo("PK");
+        gateway.get().uri("/api/recommendations/progress-note?meeting=nope").headers(h -> h.setBearerAuth(secretariat))
+                .exchange().expectStatus().isNotFound();
+        gateway.get().uri("/api/recommendations/progress-note?meeting=" + meetingId + "&format=pdf").headers(h -> h.setBearerAuth(secretariat))
+                .exchange().expectStatus().isBadRequest();
+    }
+}
