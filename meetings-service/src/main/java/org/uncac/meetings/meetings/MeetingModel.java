@@ -12,8 +12,11 @@ public final class MeetingModel {
 
     public enum ReportMethod { AT_MEETING, AS_ORALLY_AMENDED, SILENCE_PROCEDURE }
 
-    /** A document under an agenda item: note by the Secretariat, conference room paper, L document, report … */
-    public record AgendaDocument(String symbol, String title, String kind) {
+    /**
+     * A document under an agenda item: note by the Secretariat, conference room paper, L document, report …
+     * {@code issuedOn} null means it is expected but not yet issued.
+     */
+    public record AgendaDocument(String symbol, String title, String kind, java.time.LocalDate issuedOn) {
     }
 
     /** A panel discussion under an item, with its panellists and the State or organization of each. */

@@ -56,7 +56,7 @@ public class MeetingsController {
     }
 
     public record DocumentRequest(@NotBlank @Size(max = 100) String symbol, @Size(max = 500) String title,
-                                  @Size(max = 100) String kind) {
+                                  @Size(max = 100) String kind, LocalDate issuedOn) {
     }
 
     public record PanellistRequest(@NotBlank @Size(max = 200) String name, @Size(max = 200) String affiliation) {
@@ -71,7 +71,7 @@ public class MeetingsController {
                               @Valid @Size(max = 20) List<PanelRequest> panels) {
         AgendaItem toItem() {
             return new AgendaItem(title.strip(), annotation, jointlyWith,
-                    documents == null ? null : documents.stream().map(d -> new AgendaDocument(d.symbol(), d.title(), d.kind())).toList(),
+                    documents == null ? null : documents.stream().map(d -> new AgendaDocument(d.symbol(), d.title(), d.kind(), d.issuedOn())).toList(),
                     panels == null ? null : panels.stream().map(p -> new Panel(p.topic(), p.panellists() == null ? null
                             : p.panellists().stream().map(x -> new MeetingModel.Panellist(x.name(), x.affiliation())).toList())).toList());
         }

@@ -179,6 +179,10 @@ public class MeetingsQueries {
         return agenda;
     }
 
+    public Map<String, Object> viewOf(Document d, LocalDate today) {
+        return view(d, today);
+    }
+
     static Map<String, Object> view(Document d, LocalDate today) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", d.getString("_id"));

@@ -1,0 +1,77 @@
+package org.uncac.meetings.nextmeeting;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.uncac.platform.eventstore.ConsumedEvents;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * This service's replica of the recommendations, from the recommendations service's events (its own records,
+ * only the fields it reads): which are still open, for the chair's view of the next meeting.
+ */
+@Component
+@ProcessingGroup(RecommendationsReplica.PROCESSING_GROUP)
+public class RecommendationsReplica {
+
+    public static final String PROCESSING_GROUP = "meetings.recommendations";
+    static final String COLLECTION = "recommendations";
+
+    public record RecommendationAdopted(String recommendationId, String meetingId, String resolution, String paragraph,
+                                        String text, String addressee) {
+    }
+
+    public record FollowUpRecorded(String recommendationId, LocalDate date, String status) {
+    }
+
+    public record RecommendationSuperseded(String recommendationId) {
+    }
+
+    @Bean
+    static ConsumedEvents recommendationEvents() {
+        return ConsumedEvents.of(Map.of(
+                "org.uncac.recommendations.recommendations.RecommendationMessages$RecommendationAdopted", RecommendationAdopted.class,
+                "org.uncac.recommendations.recommendations.RecommendationMessages$FollowUpRecorded", FollowUpRecorded.class,
+                "org.uncac.recommendations.recommendations.RecommendationMessages$RecommendationSuperseded", RecommendationSuperseded.class));
+    }
+
+    private final ReactiveMongoTemplate mongo;
+
+    public RecommendationsReplica(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(RecommendationAdopted e) {
+        upsert(e.recommendationId(), new Update().set("meetingId", e.meetingId()).set("resolution", e.resolution())
+                .set("paragraph", e.paragraph()).set("text", e.text()).set("addressee", e.addressee())
+                .setOnInsert("status", "ADOPTED"));
+    }
+
+    @EventHandler
+    void on(FollowUpRecorded e) {
+        upsert(e.recommendationId(), new Update().set("status", e.status()).set("lastFollowUp", e.date().toString()));
+    }
+
+    @EventHandler
+    void on(RecommendationSuperseded e) {
+        upsert(e.recommendationId(), new Update().set("status", "SUPERSEDED"));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION).block();
+    }
+
+    private void upsert(String id, Update update) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).block();
+    }
+}
