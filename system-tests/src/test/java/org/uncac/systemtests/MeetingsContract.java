@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -155,6 +156,46 @@ abstract class MeetingsContract {
         assertThat(gateway.get().uri("/api/meetings/" + objected + "/history").headers(h -> h.setBearerAuth(secretariat))
                 .exchange().expectBody(LIST).returnResult().getResponseBody()).extracting(h -> h.get("what"))
                 .contains("SILENCE_PROCEDURE_OPENED", "SILENCE_BROKEN");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChairSeesTheNextMeetingWithOpenRecommendationsAndMissingDocuments() {
+        String body = "TEST_BODY_" + Integer.toString(ORDINALS.incrementAndGet(), 26).toUpperCase()
+                .chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'A' + (c - '0') : c + 10)))
+                .collect(java.util.stream.Collectors.joining());
+        Map<String, Object> past = meeting(1, "2019-05-31", "2019-05-31");
+        past.put("body", body);
+        Map<String, Object> next = meeting(2, LocalDate.now().plusDays(30).toString(), LocalDate.now().plusDays(32).toString());
+        next.put("body", body);
+        String pastId = (String) send("POST", secretariat, "/api/meetings", past).expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody().get("id");
+        String nextId = (String) send("POST", secretariat, "/api/meetings", next).expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody().get("id");
+        send("PUT", chair, "/api/meetings/" + nextId + "/provisional-agenda", Map.of("symbol", "CAC/COSP/EG.1/2026/1", "items", List.of(
+                Map.of("title", "Opening of the meeting."),
+                Map.of("title", "International cooperation.", "documents", List.of(
+                        Map.of("symbol", "CAC/COSP/EG.1/2026/2", "title", "Progress note", "kind", "NOTE_BY_THE_SECRETARIAT"),
+                        Map.of("symbol", "CAC/COSP/EG.1/2026/CRP.1", "title", "Country replies", "kind", "CONFERENCE_ROOM_PAPER",
+                                "issuedOn", "2026-01-10")))))).expectStatus().isOk();
+        String open = (String) send("POST", secretariat, "/api/recommendations", Map.of("meetingId", pastId, "paragraph", "47 (a)",
+                "text", "Make use of the directory", "addressee", "STATES_PARTIES")).expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody().get("id");
+        String done = (String) send("POST", secretariat, "/api/recommendations", Map.of("meetingId", pastId, "paragraph", "47 (b)",
+                "text", "Update the directory", "addressee", "SECRETARIAT")).expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody().get("id");
+        send("POST", secretariat, "/api/recommendations/" + done + "/follow-up", Map.of("date", "2020-01-10",
+                "action", "Directory updated", "status", "IMPLEMENTED")).expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, Object> view = get("/api/meetings/next?body=" + body);
+            assertThat((Map<String, Object>) view.get("meeting")).containsEntry("id", nextId);
+            assertThat((List<Map<String, Object>>) view.get("openRecommendations")).extracting(r -> r.get("id")).containsExactly(open);
+            assertThat((List<Map<String, Object>>) view.get("missingDocuments")).singleElement()
+                    .satisfies(d -> assertThat(d).containsEntry("symbol", "CAC/COSP/EG.1/2026/2").containsEntry("item", 2));
+        });
+        gateway.get().uri("/api/meetings/next?body=NO_SUCH_BODY").headers(h -> h.setBearerAuth(secretariat)).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test

@@ -55,10 +55,11 @@ public class NextMeetingController {
                     view.put("meeting", meetings.viewOf(next, today));
                     view.put("openRecommendations", both.getT2().stream()
                             .filter(r -> bodyMeetings.contains(r.getString("meetingId")) && r.getString("text") != null)
-                            .filter(r -> !CLOSED.contains(r.getString("status")))
-                            .map(r -> Map.of("id", r.getString("_id"), "meetingId", r.getString("meetingId"),
+                            .filter(r -> r.getString("status") == null || !CLOSED.contains(r.getString("status")))
+                            .map(r -> Map.<String, Object>of("id", r.getString("_id"), "meetingId", r.getString("meetingId"),
                                     "paragraph", String.valueOf(r.getString("paragraph")), "text", r.getString("text"),
-                                    "addressee", String.valueOf(r.getString("addressee")), "status", r.getString("status")))
+                                    "addressee", String.valueOf(r.getString("addressee")),
+                                    "status", r.getString("status") == null ? "ADOPTED" : r.getString("status")))
                             .toList());
                     view.put("missingDocuments", missingDocuments(next));
                     return view;

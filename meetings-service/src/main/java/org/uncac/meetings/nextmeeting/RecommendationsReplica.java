@@ -53,7 +53,7 @@ public class RecommendationsReplica {
     void on(RecommendationAdopted e) {
         upsert(e.recommendationId(), new Update().set("meetingId", e.meetingId()).set("resolution", e.resolution())
                 .set("paragraph", e.paragraph()).set("text", e.text()).set("addressee", e.addressee())
-                .setOnInsert("status", "ADOPTED"));
+                .set("status", "ADOPTED"));   // adoption always precedes its follow-up in the stream
     }
 
     @EventHandler
