@@ -115,6 +115,20 @@ abstract class RecommendationsContract {
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(new String(docx, 0, 2)).isEqualTo("PK");
+        // a proposal made by States at the meeting, adopted later as a recommendation
+        String proposal = id(post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
+                "proposedBy", List.of("KEN", "PER"), "text", "Hold regional workshops on the directory", "date", "2016-11-07")));
+        post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId, "proposedBy", List.of("kenya"),
+                "text", "x", "date", "2016-11-07")).expectStatus().isBadRequest();
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/recommendations/proposals?meetingId=" + meetingId)
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectBody(List.class).returnResult().getResponseBody().size() == 1);
+        String adoptedProposal = id(post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", Map.of(
+                "paragraph", "48", "addressee", "SECRETARIAT", "adoptedOn", "2016-11-08", "themes", List.of("TECHNICAL_ASSISTANCE"))));
+        post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", Map.of(
+                "paragraph", "48", "addressee", "SECRETARIAT", "adoptedOn", "2016-11-08")).expectStatus().isEqualTo(409);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get("/api/recommendations/" + adoptedProposal))
+                .containsEntry("text", "Hold regional workshops on the directory").containsEntry("meetingId", meetingId));
+
         gateway.get().uri("/api/recommendations/progress-note?meeting=nope").headers(h -> h.setBearerAuth(secretariat))
                 .exchange().expectStatus().isNotFound();
         gateway.get().uri("/api/recommendations/progress-note?meeting=" + meetingId + "&format=pdf").headers(h -> h.setBearerAuth(secretariat))

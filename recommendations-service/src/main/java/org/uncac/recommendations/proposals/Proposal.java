@@ -1,0 +1,71 @@
+package org.uncac.recommendations.proposals;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.uncac.platform.web.Problems;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A proposal made by States at a meeting (seed 004 §49), recorded by the secretariat and later adopted as a
+ * recommendation, or not. Adoption records which recommendation it became.
+ */
+@Aggregate
+public class Proposal {
+
+    public record RecordProposal(@TargetAggregateIdentifier String proposalId, String meetingId, List<String> proposedBy,
+                                 String text, LocalDate date, String recordedBy) {
+    }
+
+    public record MarkProposalAdopted(@TargetAggregateIdentifier String proposalId, String recommendationId,
+                                      LocalDate date, String recordedBy) {
+    }
+
+    public record ProposalRecorded(String proposalId, String meetingId, List<String> proposedBy, String text,
+                                   LocalDate date, String recordedBy) {
+    }
+
+    public record ProposalAdopted(String proposalId, String recommendationId, LocalDate date, String recordedBy) {
+    }
+
+    @AggregateIdentifier
+    private String proposalId;
+    private LocalDate proposedOn;
+    private String adoptedAs;
+
+    protected Proposal() {
+    }
+
+    @CommandHandler
+    public Proposal(RecordProposal c) {
+        apply(new ProposalRecorded(c.proposalId(), c.meetingId(), c.proposedBy(), c.text(), c.date(), c.recordedBy()));
+    }
+
+    @CommandHandler
+    public void handle(MarkProposalAdopted c) {
+        if (adoptedAs != null) {
+            throw Problems.conflict("The proposal was already adopted as recommendation " + adoptedAs);
+        }
+        if (c.date().isBefore(proposedOn)) {
+            throw Problems.refused("A proposal cannot be adopted (" + c.date() + ") before it was made (" + proposedOn + ")");
+        }
+        apply(new ProposalAdopted(proposalId, c.recommendationId(), c.date(), c.recordedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(ProposalRecorded e) {
+        proposalId = e.proposalId();
+        proposedOn = e.date();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalAdopted e) {
+        adoptedAs = e.recommendationId();
+    }
+}
