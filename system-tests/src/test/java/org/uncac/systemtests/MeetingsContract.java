@@ -75,7 +75,10 @@ abstract class MeetingsContract {
     @Test
     @SuppressWarnings("unchecked")
     void aMeetingFromConveningToItsReport() {
-        String id = convene("2021-09-06", "2021-09-10");
+        Map<String, Object> tenth = meeting(ORDINALS.incrementAndGet(), "2021-09-06", "2021-09-10");
+        tenth.put("symbolPrefix", "CAC/COSP/EG.1/2021");
+        String id = (String) send("POST", secretariat, "/api/meetings", tenth).expectStatus().isCreated()
+                .expectBody(MAP).returnResult().getResponseBody().get("id");
         send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("CAC/COSP/EG.1/2021/1",
                 "Opening of the meeting.", "International cooperation.", "Adoption of the report.")).expectStatus().isOk();
         send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("CAC/COSP/EG.1/2021/1/Rev.1",
@@ -84,7 +87,8 @@ abstract class MeetingsContract {
         await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/meetings/" + id).get("agenda") != null
                 && "CAC/COSP/EG.1/2021/1/Rev.1".equals(((Map<String, Object>) get("/api/meetings/" + id).get("agenda")).get("symbol")));
         Map<String, Object> view = get("/api/meetings/" + id);
-        assertThat(view).containsEntry("ordinal", ORDINALS.get()).containsEntry("venue", "Vienna").containsEntry("format", "HYBRID")
+        assertThat(view).containsEntry("venue", "Vienna").containsEntry("format", "HYBRID")
+                .containsEntry("symbolPrefix", "CAC/COSP/EG.1/2021")
                 .containsEntry("report", null);
         Map<String, Object> agenda = (Map<String, Object>) view.get("agenda");
         assertThat(agenda).containsEntry("status", "PROVISIONAL");

@@ -41,7 +41,8 @@ public class Meeting {
             throw Problems.invalid("end", "must not be before start");
         }
         apply(new MeetingConvened(command.meetingId(), command.body(), command.ordinal(), command.title(),
-                command.venue(), command.start(), command.end(), command.format(), command.recordedBy()));
+                command.venue(), command.start(), command.end(), command.format(), command.recordedBy(),
+                command.symbolPrefix()));
     }
 
     @CommandHandler

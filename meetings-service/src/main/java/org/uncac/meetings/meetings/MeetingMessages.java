@@ -19,7 +19,8 @@ public final class MeetingMessages {
     // ------------------------------------------------------------------ commands
 
     public record ConveneMeeting(@TargetAggregateIdentifier String meetingId, String body, int ordinal, String title,
-                                 String venue, LocalDate start, LocalDate end, Format format, String recordedBy) {
+                                 String venue, LocalDate start, LocalDate end, Format format, String symbolPrefix,
+                                 String recordedBy) {
     }
 
     public record IssueProvisionalAgenda(@TargetAggregateIdentifier String meetingId, String symbol,
@@ -59,8 +60,9 @@ public final class MeetingMessages {
 
     // ------------------------------------------------------------------ events
 
+    /** {@code symbolPrefix}: the meeting's document symbols begin with it ("CAC/COSP/EG.1/2019"); may be null. */
     public record MeetingConvened(String meetingId, String body, int ordinal, String title, String venue,
-                                  LocalDate start, LocalDate end, Format format, String recordedBy) {
+                                  LocalDate start, LocalDate end, Format format, String recordedBy, String symbolPrefix) {
     }
 
     public record ProvisionalAgendaIssued(String meetingId, int version, String symbol, List<AgendaItem> items,

@@ -52,7 +52,7 @@ public class MeetingsController {
     public record ConveneRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z_]{2,79}", message = "must be an upper-case body name such as EXPERT_MEETING_INTERNATIONAL_COOPERATION") String body,
                                  @NotNull @Positive Integer ordinal, @NotBlank @Size(max = 500) String title,
                                  @NotBlank @Size(max = 200) String venue, @NotNull LocalDate start, @NotNull LocalDate end,
-                                 @NotNull Format format) {
+                                 @NotNull Format format, @Size(max = 100) String symbolPrefix) {
     }
 
     public record DocumentRequest(@NotBlank @Size(max = 100) String symbol, @Size(max = 500) String title,
@@ -137,7 +137,9 @@ public class MeetingsController {
                         + " of " + request.body() + " already exists"))
                 .then(Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ConveneMeeting(id,
                                 request.body(), request.ordinal(), request.title().strip(), request.venue().strip(),
-                                request.start(), request.end(), request.format(), caller.recordedBy()))))
+                                request.start(), request.end(), request.format(),
+                                request.symbolPrefix() == null || request.symbolPrefix().isBlank() ? null : request.symbolPrefix().strip(),
+                                caller.recordedBy()))))
                         // the meeting was not convened: free its ordinal again
                         .onErrorResume(e -> mongo.remove(Query.query(Criteria.where("_id").is(ordinalKey)), "meeting_ordinals")
                                 .then(Mono.error(e))))

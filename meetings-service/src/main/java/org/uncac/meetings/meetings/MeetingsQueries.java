@@ -193,6 +193,7 @@ public class MeetingsQueries {
         view.put("start", d.getString("start"));
         view.put("end", d.getString("end"));
         view.put("format", d.getString("format"));
+        view.put("symbolPrefix", d.getString("symbolPrefix"));
         view.put("status", status(d, today).name());
         Document provisional = d.get("provisional", Document.class);
         view.put("agenda", d.getString("agendaAdoptedOn") != null ? adopted(d)

@@ -18,7 +18,7 @@ class MeetingTest {
     private static final LocalDate NOV_16 = LocalDate.of(2020, 11, 16);
     private static final LocalDate NOV_18 = LocalDate.of(2020, 11, 18);
     private final MeetingConvened ninth = new MeetingConvened("m9", "EXPERT_MEETING_INTERNATIONAL_COOPERATION", 9,
-            "Ninth expert meeting", "Vienna", NOV_16, NOV_18, Format.HYBRID, "secretariat");
+            "Ninth expert meeting", "Vienna", NOV_16, NOV_18, Format.HYBRID, "secretariat", "CAC/COSP/EG.1/2020");
     private final List<AgendaItem> items = List.of(new AgendaItem("Opening of the meeting.", null, null, null, null),
             new AgendaItem("Adoption of the report.", null, null, null, null));
     private final ProvisionalAgendaIssued provisional = new ProvisionalAgendaIssued("m9", 1, "CAC/COSP/EG.1/2020/1", items, "chair");
@@ -37,10 +37,10 @@ class MeetingTest {
     void conveningChecksTheDates() {
         fixture.givenNoPriorActivity()
                 .when(new ConveneMeeting("m9", "EXPERT_MEETING_INTERNATIONAL_COOPERATION", 9, "Ninth expert meeting",
-                        "Vienna", NOV_16, NOV_18, Format.HYBRID, "secretariat"))
+                        "Vienna", NOV_16, NOV_18, Format.HYBRID, "CAC/COSP/EG.1/2020", "secretariat"))
                 .expectEvents(ninth);
         fixture.givenNoPriorActivity()
-                .when(new ConveneMeeting("m9", "B", 9, "t", "Vienna", NOV_18, NOV_16, Format.ONLINE, "secretariat"))
+                .when(new ConveneMeeting("m9", "B", 9, "t", "Vienna", NOV_18, NOV_16, Format.ONLINE, null, "secretariat"))
                 .expectNoEvents().expectException(status(HttpStatus.BAD_REQUEST));
     }
 
