@@ -95,6 +95,16 @@ abstract class RecommendationsContract {
                     .containsEntry("reference", "CU 2017/11").containsEntry("date", "2017-01-17").containsEntry("responded", 2)
                     .containsEntry("addressees", 180));
         });
+        // the next meeting's agenda takes it up: that is follow-up too, by itself
+        String chair = Api.token(gateway, "chair", "chair-secret");
+        gateway.put().uri("/api/meetings/" + meetingId + "/provisional-agenda").headers(h -> h.setBearerAuth(chair))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("symbol", "CAC/COSP/EG.1/2016/1", "items", List.of(
+                        Map.of("title", "Opening of the meeting."),
+                        Map.of("title", "Civil and administrative proceedings.", "recommendationIds", List.of(id)))))
+                .exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((List<Map<String, Object>>) get("/api/recommendations/" + id)
+                .get("followUp")).anySatisfy(f -> assertThat(f).containsEntry("source", "AGENDA_ITEM")
+                .extracting(x -> (String) x.get("action")).asString().contains("item 2", "CAC/COSP/EG.1/2016/1")));
         assertThat(get("/api/recommendations/" + id + "?asAt=2016-12-01")).containsEntry("status", "ADOPTED");
         assertThat(get("/api/recommendations/" + id + "?asAt=2017-02-01")).containsEntry("status", "IN_PROGRESS");
         assertThat(get("/api/recommendations/" + id)).containsEntry("status", "ONGOING");

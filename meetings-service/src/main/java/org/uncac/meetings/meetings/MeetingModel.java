@@ -31,11 +31,17 @@ public final class MeetingModel {
 
     /**
      * One agenda item. {@code jointlyWith} names the bodies it is considered with (e.g. the Implementation
-     * Review Group, the Working Group on Asset Recovery).
+     * Review Group, the Working Group on Asset Recovery); {@code recommendationIds} the recommendations it takes up.
      */
     public record AgendaItem(String title, String annotation, List<String> jointlyWith, List<AgendaDocument> documents,
-                             List<Panel> panels) {
+                             List<Panel> panels, List<String> recommendationIds) {
+        public AgendaItem(String title, String annotation, List<String> jointlyWith, List<AgendaDocument> documents,
+                          List<Panel> panels) {
+            this(title, annotation, jointlyWith, documents, panels, null);
+        }
+
         public AgendaItem {
+            recommendationIds = recommendationIds == null ? List.of() : List.copyOf(recommendationIds);
             jointlyWith = jointlyWith == null ? List.of() : List.copyOf(jointlyWith);
             documents = documents == null ? List.of() : List.copyOf(documents);
             panels = panels == null ? List.of() : List.copyOf(panels);

@@ -68,12 +68,14 @@ public class MeetingsController {
     public record ItemRequest(@NotBlank @Size(max = 1000) String title, @Size(max = 20000) String annotation,
                               @Size(max = 10) List<@NotBlank @Size(max = 200) String> jointlyWith,
                               @Valid @Size(max = 50) List<DocumentRequest> documents,
-                              @Valid @Size(max = 20) List<PanelRequest> panels) {
+                              @Valid @Size(max = 20) List<PanelRequest> panels,
+                              @Size(max = 50) List<@NotBlank @Size(max = 100) String> recommendationIds) {
         AgendaItem toItem() {
             return new AgendaItem(title.strip(), annotation, jointlyWith,
                     documents == null ? null : documents.stream().map(d -> new AgendaDocument(d.symbol(), d.title(), d.kind(), d.issuedOn())).toList(),
                     panels == null ? null : panels.stream().map(p -> new Panel(p.topic(), p.panellists() == null ? null
-                            : p.panellists().stream().map(x -> new MeetingModel.Panellist(x.name(), x.affiliation())).toList())).toList());
+                            : p.panellists().stream().map(x -> new MeetingModel.Panellist(x.name(), x.affiliation())).toList())).toList(),
+                    recommendationIds);
         }
     }
 

@@ -81,6 +81,24 @@ public class FollowUpProjection {
         }
     }
 
+    /** An agenda item that takes a recommendation up is follow-up too (its first version that does, once). */
+    @EventHandler
+    void on(OtherServicesEvents.ProvisionalAgendaIssued e, @Timestamp Instant at) {
+        if (e.items() == null) {
+            return;
+        }
+        for (int i = 0; i < e.items().size(); i++) {
+            OtherServicesEvents.AgendaItem item = e.items().get(i);
+            for (String recommendationId : item.recommendationIds() == null ? List.<String>of() : item.recommendationIds()) {
+                String key = "agenda:" + e.meetingId() + ":" + recommendationId;
+                Query notYet = Query.query(Criteria.where("_id").is(recommendationId).and("followUp.key").ne(key));
+                mongo.updateFirst(notYet, new Update().push("followUp", entry(key, at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                        "Taken up under item " + (i + 1) + " (" + item.title() + ") of the provisional agenda " + e.symbol(),
+                        "AGENDA_ITEM", null, at).append("meetingId", e.meetingId())), COLLECTION).block();
+            }
+        }
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION).block();

@@ -30,6 +30,12 @@ public class OtherServicesEvents {
     public record StatePartyRegistered(String code, LocalDate partySince) {
     }
 
+    public record AgendaItem(String title, List<String> recommendationIds) {
+    }
+
+    public record ProvisionalAgendaIssued(String meetingId, int version, String symbol, List<AgendaItem> items) {
+    }
+
     public record AuthorityDesignated(String authorityId, String stateCode, String type, LocalDate effective) {
     }
 
@@ -42,6 +48,7 @@ public class OtherServicesEvents {
                 "org.uncac.notesverbales.notes.NoteEvents$NoteVerbaleIssued", NoteVerbaleIssued.class,
                 "org.uncac.notesverbales.responses.ResponseMessages$ResponseReceived", ResponseReceived.class,
                 "org.uncac.meetings.meetings.MeetingMessages$MeetingConvened", MeetingConvened.class,
+                "org.uncac.meetings.meetings.MeetingMessages$ProvisionalAgendaIssued", ProvisionalAgendaIssued.class,
                 "org.uncac.directory.parties.StatePartyEvents$StatePartyRegistered", StatePartyRegistered.class,
                 "org.uncac.directory.authorities.AuthorityEvents$AuthorityDesignated", AuthorityDesignated.class,
                 "org.uncac.directory.authorities.AuthorityEvents$AuthorityWithdrawn", AuthorityWithdrawn.class));
