@@ -62,7 +62,7 @@ abstract class RecommendationsContract {
         String meetingId = id(post(secretariat, "/api/meetings", meeting));
         Map<String, Object> recommendation = new HashMap<>(Map.of("meetingId", meetingId, "paragraph", "47 (e)",
                 "text", "Provide information on civil and administrative proceedings", "addressee", "SECRETARIAT",
-                "themes", List.of("CUMULATIVE_KNOWLEDGE"), "adoptedOn", "2016-11-08"));
+                "themes", List.of("CUMULATIVE_KNOWLEDGE"), "adoptedOn", "2016-11-08", "concernsDirectory", true));
         Map<String, Object> created = post(secretariat, "/api/recommendations", recommendation).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(created).containsEntry("status", "ADOPTED");
@@ -91,7 +91,9 @@ abstract class RecommendationsContract {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Map<String, Object> view = get("/api/recommendations/" + id + "?asAt=2017-08-21");
             List<Map<String, Object>> followUp = (List<Map<String, Object>>) view.get("followUp");
-            assertThat(followUp).singleElement().satisfies(f -> assertThat(f).containsEntry("source", "NOTE_VERBALE")
+            assertThat(followUp).filteredOn(f -> "DIRECTORY".equals(f.get("source"))).singleElement()
+                    .satisfies(f -> assertThat((String) f.get("action")).contains("of 181 States parties"));
+            assertThat(followUp).filteredOn(f -> !"DIRECTORY".equals(f.get("source"))).singleElement().satisfies(f -> assertThat(f).containsEntry("source", "NOTE_VERBALE")
                     .containsEntry("reference", "CU 2017/11").containsEntry("date", "2017-01-17").containsEntry("responded", 2)
                     .containsEntry("addressees", 180));
         });

@@ -42,6 +42,7 @@ public class FollowUpProjection {
                 .set("themes", e.themes() == null ? List.of() : e.themes().stream().map(Enum::name).toList())
                 .set("articles", e.articles() == null ? List.of() : e.articles())
                 .set("adoptedOn", e.adoptedOn() == null ? null : e.adoptedOn().toString())
+                .set("concernsDirectory", e.concernsDirectory())
                 .set("recordedAt", at.toString()).set("recordedBy", e.recordedBy()));
     }
 

@@ -76,9 +76,8 @@ public class ProgressNoteController {
         return mongo.findOne(Query.query(Criteria.where("_id").is(meeting)), Document.class, "meetings")
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Meeting", meeting)))
                 .flatMap(m -> Mono.zip(queries.all(), queries.notes(), mongo.findAll(Document.class, "meetings").collectList(),
-                                mongo.findAll(Document.class, "parties").collectList(),
-                                mongo.findAll(Document.class, "authorities").collectList())
-                        .map(all -> build(m, date, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5())))
+                                queries.coverage(date))
+                        .map(all -> build(m, date, all.getT1(), all.getT2(), all.getT3(), all.getT4())))
                 .map(note -> format.equals("docx")
                         ? ResponseEntity.ok()
                                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progress-note-" + date + ".docx\"")
@@ -89,7 +88,7 @@ public class ProgressNoteController {
     }
 
     static ProgressNote build(Document meeting, LocalDate asAt, List<Document> recommendations, Map<String, Document> notes,
-                              List<Document> meetings, List<Document> parties, List<Document> authorities) {
+                              List<Document> meetings, RecommendationsQueries.Coverage coverage) {
         String body = meeting.getString("body");
         Set<String> bodyMeetings = new HashSet<>();
         Map<String, Document> meetingsById = new LinkedHashMap<>();
@@ -142,21 +141,9 @@ public class ProgressNoteController {
         }
 
         note.heading(2, roman(section++) + ". Directory of competent national authorities");
-        long partiesThen = parties.stream().filter(p -> !LocalDate.parse(p.getString("partySince")).isAfter(asAt)).count();
-        Map<String, Set<String>> covered = new LinkedHashMap<>();
-        TYPES.keySet().forEach(t -> covered.put(t, new HashSet<>()));
-        Set<String> partyCodes = new HashSet<>();
-        parties.stream().filter(p -> !LocalDate.parse(p.getString("partySince")).isAfter(asAt)).forEach(p -> partyCodes.add(p.getString("_id")));
-        for (Document a : authorities) {
-            boolean inForce = a.getString("effective") != null && !LocalDate.parse(a.getString("effective")).isAfter(asAt)
-                    && (a.getString("withdrawn") == null || LocalDate.parse(a.getString("withdrawn")).isAfter(asAt));
-            if (inForce && partyCodes.contains(a.getString("stateCode")) && covered.containsKey(a.getString("type"))) {
-                covered.get(a.getString("type")).add(a.getString("stateCode"));
-            }
-        }
-        note.paragraph("As at " + UN_DATE.format(asAt) + ", the directory listed, among the " + partiesThen
+        note.paragraph("As at " + UN_DATE.format(asAt) + ", the directory listed, among the " + coverage.statesParties()
                 + " States parties to the Convention:");
-        covered.forEach((type, states) -> note.bullet(states.size() + " States parties with " + TYPES.get(type)));
+        TYPES.forEach((type, label) -> note.bullet(coverage.byType().getOrDefault(type, 0) + " States parties with " + label));
 
         note.heading(2, roman(section) + ". Conclusions");
         long untouched = mandates.stream().filter(r -> "ADOPTED".equals(RecommendationsQueries.statusOn(r, asAt))).count();

@@ -114,7 +114,7 @@ public class ProposalsController {
                         .then(Mono.fromFuture(commands.send(new AdoptRecommendation(recommendationId, both.getT1().getString("meetingId"),
                                 null, request.paragraph().strip(), request.text() == null || request.text().isBlank()
                                         ? both.getT1().getString("text") : request.text().strip(),
-                                request.addressee(), request.themes(), null, request.adoptedOn(), both.getT2().recordedBy())))))
+                                request.addressee(), request.themes(), null, request.adoptedOn(), both.getT2().recordedBy(), false)))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/" + recommendationId))
                         .body(Map.of("id", recommendationId, "status", "ADOPTED", "proposalId", id)));
     }

@@ -29,7 +29,7 @@ public class Recommendation {
             throw Problems.invalid("meetingId", "give either the meeting that adopted it or the Conference resolution");
         }
         apply(new RecommendationAdopted(c.recommendationId(), c.meetingId(), c.resolution(), c.paragraph(), c.text(),
-                c.addressee(), c.themes(), c.articles(), c.adoptedOn(), c.recordedBy()));
+                c.addressee(), c.themes(), c.articles(), c.adoptedOn(), c.recordedBy(), c.concernsDirectory()));
     }
 
     @CommandHandler

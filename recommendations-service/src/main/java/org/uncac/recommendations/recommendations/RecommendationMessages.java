@@ -24,7 +24,8 @@ public final class RecommendationMessages {
      */
     public record AdoptRecommendation(@TargetAggregateIdentifier String recommendationId, String meetingId,
                                       String resolution, String paragraph, String text, Addressee addressee,
-                                      List<Theme> themes, List<String> articles, LocalDate adoptedOn, String recordedBy) {
+                                      List<Theme> themes, List<String> articles, LocalDate adoptedOn, String recordedBy,
+                                      boolean concernsDirectory) {
     }
 
     public record RecordFollowUp(@TargetAggregateIdentifier String recommendationId, LocalDate date, String action,
@@ -39,9 +40,10 @@ public final class RecommendationMessages {
                                           LocalDate date, String recordedBy) {
     }
 
+    /** {@code concernsDirectory}: its follow-up shows the directory's coverage as at the date asked. */
     public record RecommendationAdopted(String recommendationId, String meetingId, String resolution, String paragraph,
                                         String text, Addressee addressee, List<Theme> themes, List<String> articles,
-                                        LocalDate adoptedOn, String recordedBy) {
+                                        LocalDate adoptedOn, String recordedBy, boolean concernsDirectory) {
     }
 
     public record FollowUpRecorded(String recommendationId, LocalDate date, String action, Status status, String recordedBy) {

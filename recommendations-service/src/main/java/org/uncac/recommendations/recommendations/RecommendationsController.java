@@ -34,7 +34,8 @@ public class RecommendationsController {
     public record AdoptionRequest(@Size(max = 100) String meetingId, @Size(max = 200) String resolution,
                                   @NotBlank @Size(max = 50) String paragraph, @NotBlank @Size(max = 20000) String text,
                                   @NotNull Addressee addressee, @Size(max = 3) List<Theme> themes,
-                                  @Size(max = 30) List<@NotBlank @Size(max = 50) String> articles, LocalDate adoptedOn) {
+                                  @Size(max = 30) List<@NotBlank @Size(max = 50) String> articles, LocalDate adoptedOn,
+                                  Boolean concernsDirectory) {
     }
 
     public record FollowUpRequest(@NotNull LocalDate date, @NotBlank @Size(max = 20000) String action, @NotNull Status status) {
@@ -65,7 +66,7 @@ public class RecommendationsController {
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new AdoptRecommendation(id,
                         blankToNull(request.meetingId()), blankToNull(request.resolution()), request.paragraph().strip(),
                         request.text().strip(), request.addressee(), request.themes(), request.articles(), request.adoptedOn(),
-                        caller.recordedBy()))))
+                        caller.recordedBy(), Boolean.TRUE.equals(request.concernsDirectory())))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/" + id)).body(Map.of("id", id, "status", "ADOPTED")));
     }
 

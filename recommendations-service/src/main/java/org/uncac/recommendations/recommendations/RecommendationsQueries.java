@@ -38,18 +38,45 @@ public class RecommendationsQueries {
     public Mono<Map<String, Object>> one(String id, LocalDate asAt) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, FollowUpProjection.COLLECTION)
                 .filter(d -> d.getString("text") != null)
-                .zipWith(notes())
-                .map(both -> view(both.getT1(), asAt, both.getT2()));
+                .zipWith(Mono.zip(notes(), coverage(asAt)))
+                .map(both -> view(both.getT1(), asAt, both.getT2().getT1(), both.getT2().getT2()));
     }
 
     public Mono<List<Map<String, Object>>> list(String meetingId, RecommendationMessages.Status status, LocalDate asAt) {
-        return Mono.zip(all(), notes()).map(both -> both.getT1().stream()
+        return Mono.zip(all(), notes(), coverage(asAt)).map(all -> all.getT1().stream()
                 .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
                 .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("meetingId")))
                         .thenComparing(d -> String.valueOf(d.getString("paragraph"))))
-                .map(d -> view(d, asAt, both.getT2()))
+                .map(d -> view(d, asAt, all.getT2(), all.getT3()))
                 .filter(v -> status == null || status.name().equals(v.get("status")))
                 .toList());
+    }
+
+    /** The directory's coverage as at a date, from this service's replicas: parties, and per type the States covered. */
+    public record Coverage(int statesParties, Map<String, Integer> byType) {
+    }
+
+    public Mono<Coverage> coverage(LocalDate asAt) {
+        return Mono.zip(mongo.findAll(Document.class, "parties").collectList(),
+                mongo.findAll(Document.class, "authorities").collectList()).map(both -> {
+            Set<String> parties = new HashSet<>();
+            both.getT1().stream().filter(p -> !LocalDate.parse(p.getString("partySince")).isAfter(asAt))
+                    .forEach(p -> parties.add(p.getString("_id")));
+            Map<String, Set<String>> covered = new LinkedHashMap<>();
+            for (String type : List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY", "CIVIL_ADMINISTRATIVE")) {
+                covered.put(type, new HashSet<>());
+            }
+            for (Document a : both.getT2()) {
+                boolean inForce = a.getString("effective") != null && !LocalDate.parse(a.getString("effective")).isAfter(asAt)
+                        && (a.getString("withdrawn") == null || LocalDate.parse(a.getString("withdrawn")).isAfter(asAt));
+                if (inForce && parties.contains(a.getString("stateCode")) && covered.containsKey(a.getString("type"))) {
+                    covered.get(a.getString("type")).add(a.getString("stateCode"));
+                }
+            }
+            Map<String, Integer> byType = new LinkedHashMap<>();
+            covered.forEach((type, states) -> byType.put(type, states.size()));
+            return new Coverage(parties.size(), byType);
+        });
     }
 
     /** The status on {@code date}: null before adoption, then the latest follow-up status by then. */
@@ -80,7 +107,7 @@ public class RecommendationsQueries {
         return states.size();
     }
 
-    static Map<String, Object> view(Document d, LocalDate asAt, Map<String, Document> notes) {
+    static Map<String, Object> view(Document d, LocalDate asAt, Map<String, Document> notes, Coverage coverage) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", d.getString("_id"));
         for (String field : List.of("meetingId", "resolution", "paragraph", "text", "addressee", "themes", "articles", "adoptedOn")) {
@@ -105,6 +132,18 @@ public class RecommendationsQueries {
             }
             return entry;
         }).toList());
+        if (Boolean.TRUE.equals(d.getBoolean("concernsDirectory"))) {
+            List<Object> followUp = new java.util.ArrayList<>((List<?>) view.get("followUp"));
+            Map<String, Object> directory = new LinkedHashMap<>();
+            directory.put("date", asAt.toString());
+            directory.put("action", "Directory of competent national authorities as at " + asAt + ": of " + coverage.statesParties()
+                    + " States parties, " + coverage.byType().entrySet().stream().map(e -> e.getValue() + " with " + e.getKey())
+                    .reduce((a, b) -> a + ", " + b).orElse(""));
+            directory.put("source", "DIRECTORY");
+            directory.put("coverage", coverage);
+            followUp.add(directory);
+            view.put("followUp", followUp);
+        }
         view.put("reaffirmations", d.getList("reaffirmations", Document.class, List.of()).stream()
                 .map(r -> Map.of("meetingId", String.valueOf(r.getString("meetingId")), "paragraph", String.valueOf(r.getString("paragraph")),
                         "date", r.getString("date"))).toList());

@@ -14,7 +14,7 @@ class RecommendationTest {
 
     private static final LocalDate MAY_31 = LocalDate.of(2019, 5, 31);
     private final RecommendationAdopted adopted = new RecommendationAdopted("r1", "m8", null, "47 (a)", "text",
-            Addressee.STATES_PARTIES, List.of(Theme.CONFIDENCE_AND_TRUST), List.of("46"), MAY_31, "secretariat");
+            Addressee.STATES_PARTIES, List.of(Theme.CONFIDENCE_AND_TRUST), List.of("46"), MAY_31, "secretariat", false);
     private AggregateTestFixture<Recommendation> fixture;
 
     @BeforeEach
@@ -29,10 +29,10 @@ class RecommendationTest {
     @Test
     void adoptedByAMeetingOrByTheConferenceButNotBoth() {
         fixture.givenNoPriorActivity().when(new AdoptRecommendation("r1", "m8", null, "47 (a)", "text",
-                Addressee.STATES_PARTIES, List.of(Theme.CONFIDENCE_AND_TRUST), List.of("46"), MAY_31, "secretariat"))
+                Addressee.STATES_PARTIES, List.of(Theme.CONFIDENCE_AND_TRUST), List.of("46"), MAY_31, "secretariat", false))
                 .expectEvents(adopted);
         fixture.givenNoPriorActivity().when(new AdoptRecommendation("r1", "m8", "Conference resolution 6/4", "1", "t",
-                Addressee.SECRETARIAT, null, null, MAY_31, "secretariat"))
+                Addressee.SECRETARIAT, null, null, MAY_31, "secretariat", false))
                 .expectNoEvents().expectException(status(HttpStatus.BAD_REQUEST));
     }
 
