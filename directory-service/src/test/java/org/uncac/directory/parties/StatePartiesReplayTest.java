@@ -3,16 +3,12 @@ package org.uncac.directory.parties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.WithEmbeddedMongo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,24 +20,7 @@ import static org.awaitility.Awaitility.await;
 /** The read model is rebuilt from the event store alone: reset the processor, replay, same answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "uncac.directory.import-reference-data=false")
-class StatePartiesReplayTest {
-
-    private static EmbeddedMongo mongo;
-
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", mongo::connectionString);
-    }
+class StatePartiesReplayTest extends WithEmbeddedMongo {
 
     @Autowired
     CommandGateway commands;

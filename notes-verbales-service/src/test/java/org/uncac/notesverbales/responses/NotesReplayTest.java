@@ -5,18 +5,14 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.uncac.notesverbales.notes.NoteCommands;
 import org.uncac.notesverbales.notes.Question;
 import org.uncac.notesverbales.parties.DirectoryEvents;
 import org.uncac.notesverbales.parties.PartiesReplica;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.WithEmbeddedMongo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,24 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Every read model of the service is rebuilt from the event store alone, with identical answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class NotesReplayTest {
-
-    private static EmbeddedMongo mongo;
-
-    @BeforeAll
-    static void start() {
-        mongo = EmbeddedMongo.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.close();
-    }
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", mongo::connectionString);
-    }
+class NotesReplayTest extends WithEmbeddedMongo {
 
     @Autowired
     CommandGateway commands;
