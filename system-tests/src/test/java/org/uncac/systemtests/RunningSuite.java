@@ -88,6 +88,7 @@ public final class RunningSuite implements AutoCloseable {
                 "uncac.gateway.meetings", url(meetings),
                 "uncac.gateway.recommendations", url(recommendations),
                 "uncac.gateway.max-body-size", "64KB",
+                "uncac.gateway.rate-limit.per-second", "50",
                 "spring.autoconfigure.exclude", autoConfigurations("org.axonframework", "org.uncac.platform")));
         gatewayUrl = url(gateway);
     }
