@@ -33,7 +33,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("spring.jackson.deserialization.fail-on-null-for-primitives", "true");
         defaults.put("spring.jackson.serialization.write-dates-as-timestamps", "false");
         defaults.put("spring.jackson.default-property-inclusion", "always");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-components", "always");
         // Boot's MongoDB check sends 'hello', which mongo-java-server lacks: the event store check replaces it
