@@ -1,0 +1,165 @@
+package org.uncac.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Against a running suite (./run.sh): the same query and command through the gateway and straight to the
+ * service at several concurrencies, the projection lag (acknowledged write to visible read), and the deadline
+ * rush (190 responses to one note at once). Usage, with the suite up:
+ * {@code ./mvnw -q -Pbench -pl bench exec:java -Dbench.main=org.uncac.bench.HttpBench}
+ */
+public final class HttpBench {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
+        String directory = args.length > 1 ? args[1] : "http://localhost:8081";
+        String token = token(gateway);
+
+        System.out.println("== gateway vs direct: GET /api/directory/states-parties/AUT");
+        for (int concurrency : new int[] {1, 8, 32}) {
+            Result viaGateway = load(concurrency, 600, () -> get(gateway + "/api/directory/states-parties/AUT", token));
+            Result direct = load(concurrency, 600, () -> get(directory + "/api/directory/states-parties/AUT", token));
+            System.out.printf(Locale.ROOT, "c=%2d  gateway p50 %.2f p99 %.2f ms %.0f req/s | direct p50 %.2f p99 %.2f ms %.0f req/s | p50 ratio %.2f%n",
+                    concurrency, viaGateway.p50(), viaGateway.p99(), viaGateway.throughput(), direct.p50(), direct.p99(),
+                    direct.throughput(), viaGateway.p50() / direct.p50());
+        }
+        System.out.println("== gateway vs direct: POST /api/directory/states-parties/XBN/renamings (a command)");
+        post(gateway + "/api/directory/states-parties", token, "{\"code\":\"XBN\",\"name\":\"Bench 0\",\"kind\":\"STATE\",\"partySince\":\"2030-01-01\"}");
+        for (int concurrency : new int[] {1, 8}) {
+            Result viaGateway = load(concurrency, 300, () -> post(gateway + "/api/directory/states-parties/XBN/renamings", token,
+                    "{\"name\":\"Bench " + UUID.randomUUID() + "\",\"effective\":\"2031-01-01\"}"));
+            Result direct = load(concurrency, 300, () -> post(directory + "/api/directory/states-parties/XBN/renamings", token,
+                    "{\"name\":\"Bench " + UUID.randomUUID() + "\",\"effective\":\"2031-01-01\"}"));
+            System.out.printf(Locale.ROOT, "c=%2d  gateway p50 %.2f p99 %.2f ms %.0f req/s | direct p50 %.2f p99 %.2f ms %.0f req/s | p50 ratio %.2f%n",
+                    concurrency, viaGateway.p50(), viaGateway.p99(), viaGateway.throughput(), direct.p50(), direct.p99(),
+                    direct.throughput(), viaGateway.p50() / direct.p50());
+        }
+
+        System.out.println("== projection lag: POST /api/recommendations acknowledged -> GET /api/recommendations/{id} visible");
+        double[] lags = new double[200];
+        for (int i = 0; i < lags.length; i++) {
+            JsonNode created = JSON.readTree(post(gateway + "/api/recommendations", token,
+                    "{\"resolution\":\"Bench resolution\",\"paragraph\":\"" + i + "\",\"text\":\"lag probe\",\"addressee\":\"SECRETARIAT\"}").body());
+            long acknowledged = System.nanoTime();
+            String id = created.get("id").asText();
+            while (get(gateway + "/api/recommendations/" + id, token).statusCode() != 200) {
+                Thread.sleep(1);
+            }
+            lags[i] = (System.nanoTime() - acknowledged) / 1e6;
+            Thread.sleep(20);
+        }
+        Arrays.sort(lags);
+        System.out.printf(Locale.ROOT, "lag over %d writes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", lags.length,
+                lags[lags.length / 2], lags[(int) (lags.length * 0.99)], lags[lags.length - 1]);
+
+        System.out.println("== deadline rush: 190 responses to one note, all at once");
+        for (int round = 1; round <= 3; round++) {
+            JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"BENCH/" + round
+                    + "\",\"subject\":\"rush\",\"addressees\":\"ALL_STATES_PARTIES\",\"deadline\":\"2024-06-30\",\"questions\":[{\"id\":\"q1\",\"text\":\"?\"}]}").body());
+            String noteId = note.get("id").asText();
+            JsonNode issued = JSON.readTree(post(gateway + "/api/notes-verbales/" + noteId + "/issuance", token, "{\"date\":\"2024-04-20\"}").body());
+            List<String> states = new ArrayList<>();
+            issued.get("addressees").forEach(s -> states.add(s.asText()));
+            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+            for (String state : states) {
+                calls.add(() -> post(gateway + "/api/notes-verbales/" + noteId + "/responses", token,
+                        "{\"stateCode\":\"" + state + "\",\"receivedOn\":\"2024-05-31\",\"substantive\":true,\"answers\":{\"q1\":\"yes\"}}"));
+            }
+            Result rush = loadAll(64, calls);
+            Thread.sleep(1500);
+            JsonNode rate = JSON.readTree(get(gateway + "/api/notes-verbales/" + noteId + "/response-rate?asAt=2024-06-01", token).body());
+            System.out.printf(Locale.ROOT, "round %d: %d responses in %.2f s = %.0f responses/s, p50 %.1f ms, p99 %.1f ms, %d non-201; counted %d of %d%n",
+                    round, states.size(), rush.seconds(), rush.throughput(), rush.p50(), rush.p99(), rush.failures(),
+                    rate.get("responded").asInt(), rate.get("addressees").asInt());
+        }
+    }
+
+    record Result(double p50, double p99, double throughput, double seconds, int failures) {
+    }
+
+    private static Result load(int concurrency, int requests, Callable<HttpResponse<String>> call) throws Exception {
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            calls.add(call);
+        }
+        load(concurrency, Math.min(50, requests), call, true);   // warm-up
+        return loadAll(concurrency, calls);
+    }
+
+    private static void load(int concurrency, int requests, Callable<HttpResponse<String>> call, boolean warmUp) throws Exception {
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            calls.add(call);
+        }
+        loadAll(concurrency, calls);
+    }
+
+    private static Result loadAll(int concurrency, List<Callable<HttpResponse<String>>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        double[] millis = new double[calls.size()];
+        int[] failures = new int[1];
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                HttpResponse<String> response = calls.get(index).call();
+                millis[index] = (System.nanoTime() - t) / 1e6;
+                if (response.statusCode() >= 300) {
+                    synchronized (failures) {
+                        failures[0]++;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Arrays.sort(millis);
+        return new Result(millis[millis.length / 2], millis[(int) (millis.length * 0.99)], calls.size() / seconds, seconds, failures[0]);
+    }
+
+    private static String token(String gateway) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("secretariat:secretariat-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
