@@ -32,9 +32,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A note verbale: drafted and edited, issued to its addressees (which then never change, nor what was asked),
  * reminded, given a later deadline, closed. It also decides whether a response may be admitted
  * ({@link #admitResponse}); the responses themselves live in their own aggregates, one per State, so that
- * many States can answer in the same minute.
+ * many States can answer in the same minute. It is loaded without an in-JVM lock (see {@link NoteVerbaleLocking}):
+ * admitting a response only reads it, and two writes that do race are caught by the event store's unique
+ * (aggregate, sequence) key and answered 409.
  */
-@Aggregate
+@Aggregate(lockFactory = "noteVerbaleLocks")
 public class NoteVerbale {
 
     public enum Status { DRAFT, ISSUED, CLOSED }
