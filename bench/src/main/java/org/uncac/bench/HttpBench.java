@@ -99,20 +99,8 @@ public final class HttpBench {
     }
 
     private static Result load(int concurrency, int requests, Callable<HttpResponse<String>> call) throws Exception {
-        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            calls.add(call);
-        }
-        load(concurrency, Math.min(50, requests), call, true);   // warm-up
-        return loadAll(concurrency, calls);
-    }
-
-    private static void load(int concurrency, int requests, Callable<HttpResponse<String>> call, boolean warmUp) throws Exception {
-        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            calls.add(call);
-        }
-        loadAll(concurrency, calls);
+        loadAll(concurrency, java.util.Collections.nCopies(Math.min(50, requests), call));   // warm-up
+        return loadAll(concurrency, java.util.Collections.nCopies(requests, call));
     }
 
     private static Result loadAll(int concurrency, List<Callable<HttpResponse<String>>> calls) throws Exception {

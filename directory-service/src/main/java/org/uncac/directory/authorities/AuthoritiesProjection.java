@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.Documents;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityDesignated;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityUpdated;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityWithdrawn;
@@ -20,7 +21,6 @@ import org.uncac.platform.readmodel.ReadModelVersions;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * The directory read model: one document per authority holding every change with its effective date,
@@ -85,8 +85,7 @@ public class AuthoritiesProjection {
                 .append("source", source.name());
     }
 
-    @SuppressWarnings("unchecked")
     private Document details(AuthorityDetails details) {
-        return new Document(objectMapper.convertValue(details, Map.class));
+        return Documents.of(objectMapper, details);
     }
 }

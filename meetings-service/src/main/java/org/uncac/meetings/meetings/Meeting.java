@@ -23,7 +23,6 @@ public class Meeting {
     @AggregateIdentifier
     private String meetingId;
     private LocalDate start;
-    private LocalDate end;
     private int agendaVersions;
     private boolean agendaAdopted;
     private boolean reportAdopted;
@@ -145,7 +144,6 @@ public class Meeting {
     void on(MeetingConvened event) {
         meetingId = event.meetingId();
         start = event.start();
-        end = event.end();
     }
 
     @EventSourcingHandler

@@ -12,12 +12,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.Documents;
 import org.uncac.meetings.meetings.MeetingMessages.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One document per meeting: what the contract shows, every provisional agenda version, sessions, attendance,
@@ -116,11 +116,10 @@ public class MeetingsProjection {
     }
 
     private List<Document> documents(List<?> values) {
-        return values == null ? List.of() : values.stream().map(this::document).toList();
+        return Documents.ofAll(objectMapper, values);
     }
 
-    @SuppressWarnings("unchecked")
     private Document document(Object value) {
-        return new Document(objectMapper.convertValue(value, Map.class));
+        return Documents.of(objectMapper, value);
     }
 }

@@ -54,7 +54,6 @@ public class NoteVerbale {
     private Map<String, Question> questions = Map.of();
     private LocalDate issuedOn;
     private LocalDate deadline;
-    private LocalDate lastReminder;
 
     protected NoteVerbale() {
     }
@@ -213,11 +212,6 @@ public class NoteVerbale {
         status = Status.ISSUED;
         issuedOn = event.date();
         addressees = Set.copyOf(event.addressees());
-    }
-
-    @EventSourcingHandler
-    void on(ReminderIssued event) {
-        lastReminder = event.date();
     }
 
     @EventSourcingHandler

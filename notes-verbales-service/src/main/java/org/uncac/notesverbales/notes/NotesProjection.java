@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.Documents;
 import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
 import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
 import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
@@ -21,7 +22,6 @@ import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** One document per note verbale: its content, status, addressees, reminder rounds and deadlines. Idempotent. */
 @Component
@@ -81,12 +81,10 @@ public class NotesProjection {
         mongo.dropCollection(COLLECTION).block();
     }
 
-    @SuppressWarnings("unchecked")
     private Update content(String reference, String subject, String body, List<Question> questions, List<String> mandates,
                            List<String> recommendationIds, boolean all, List<String> addressees, LocalDate deadline) {
         return new Update().set("reference", reference).set("subject", subject).set("body", body)
-                .set("questions", questions == null ? List.of() : questions.stream()
-                        .map(q -> new Document(objectMapper.convertValue(q, Map.class))).toList())
+                .set("questions", Documents.ofAll(objectMapper, questions))
                 .set("mandates", mandates == null ? List.of() : mandates)
                 .set("recommendationIds", recommendationIds == null ? List.of() : recommendationIds)
                 .set("allStatesParties", all).set("draftAddressees", addressees)

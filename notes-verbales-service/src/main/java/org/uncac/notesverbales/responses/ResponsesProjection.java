@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.Documents;
 import org.uncac.notesverbales.responses.ResponseMessages.ResponseReceived;
 
 import java.time.Instant;
@@ -42,8 +43,7 @@ public class ResponsesProjection {
                 .append("receivedOn", e.receivedOn().toString()).append("substantive", e.substantive())
                 .append("answers", new Document(Map.copyOf(e.answers())))
                 .append("channel", e.channel())
-                .append("attachments", e.attachments().stream()
-                        .map(a -> new Document(objectMapper.convertValue(a, Map.class))).toList())
+                .append("attachments", Documents.ofAll(objectMapper, e.attachments()))
                 .append("supersedes", e.supersedes())
                 .append("recordedAt", recordedAt.toString()).append("recordedBy", e.recordedBy());
         mongo.upsert(Query.query(Criteria.where("_id").is(e.noteId())), new Update().addToSet("responses", response),
