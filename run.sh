@@ -53,9 +53,9 @@ wait_http() { # url seconds
 }
 
 began=$SECONDS
-start embedded-mongo data/uncac.mv "$MONGO_PORT"
+start embedded-mongo data/uncac-2.mv "$MONGO_PORT"
 until (exec 3<>/dev/tcp/127.0.0.1/"$MONGO_PORT") 2>/dev/null; do sleep 0.3; done
-echo "embedded MongoDB-wire server on $UNCAC_MONGODB_URI (data: ./data/uncac.mv)"
+echo "embedded MongoDB-wire server on $UNCAC_MONGODB_URI (data: ./data/uncac-2.mv)"
 
 for m in auth-server directory-service notes-verbales-service meetings-service recommendations-service gateway; do
   start "$m"

@@ -35,7 +35,21 @@ public final class HttpBench {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         String directory = args.length > 1 ? args[1] : "http://localhost:8081";
         String token = token(gateway);
+        String only = System.getProperty("bench.only", "all");   // all | proxy | lag | rush
+        int rushRounds = Integer.getInteger("bench.rounds", 3);
 
+        if (only.equals("all") || only.equals("proxy")) {
+            proxy(gateway, directory, token);
+        }
+        if (only.equals("all") || only.equals("lag")) {
+            lag(gateway, token);
+        }
+        if (only.equals("all") || only.equals("rush")) {
+            rush(gateway, token, rushRounds);
+        }
+    }
+
+    private static void proxy(String gateway, String directory, String token) throws Exception {
         System.out.println("== gateway vs direct: GET /api/directory/states-parties/AUT");
         for (int concurrency : new int[] {1, 8, 32}) {
             Result viaGateway = load(concurrency, 600, () -> get(gateway + "/api/directory/states-parties/AUT", token));
@@ -56,6 +70,9 @@ public final class HttpBench {
                     direct.throughput(), viaGateway.p50() / direct.p50());
         }
 
+    }
+
+    private static void lag(String gateway, String token) throws Exception {
         System.out.println("== projection lag: POST /api/recommendations acknowledged -> GET /api/recommendations/{id} visible");
         double[] lags = new double[200];
         for (int i = 0; i < lags.length; i++) {
@@ -73,9 +90,12 @@ public final class HttpBench {
         System.out.printf(Locale.ROOT, "lag over %d writes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", lags.length,
                 lags[lags.length / 2], lags[(int) (lags.length * 0.99)], lags[lags.length - 1]);
 
+    }
+
+    private static void rush(String gateway, String token, int rounds) throws Exception {
         System.out.println("== deadline rush: 190 responses to one note, all at once");
-        for (int round = 1; round <= 3; round++) {
-            JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"BENCH/" + round
+        for (int round = 1; round <= rounds; round++) {
+            JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"BENCH/" + UUID.randomUUID()
                     + "\",\"subject\":\"rush\",\"addressees\":\"ALL_STATES_PARTIES\",\"deadline\":\"2024-06-30\",\"questions\":[{\"id\":\"q1\",\"text\":\"?\"}]}").body());
             String noteId = note.get("id").asText();
             JsonNode issued = JSON.readTree(post(gateway + "/api/notes-verbales/" + noteId + "/issuance", token, "{\"date\":\"2024-04-20\"}").body());

@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param fetchDelay    how often a caught-up processor polls for events appended by other processes
  * @param claimTimeout  after how long another instance may take over a processor segment
  * @param segments      initial segments per processor, so several instances can share the work
+ * @param commandThreads threads that handle commands, so that no web request thread waits for the store
  */
 @ConfigurationProperties("uncac.eventstore")
 public record EventStoreProperties(String database, Integer batchSize, Duration gapTimeout, Duration fetchDelay,
-                                   Duration claimTimeout, Integer segments) {
+                                   Duration claimTimeout, Integer segments, Integer commandThreads) {
     public EventStoreProperties {
         database = database == null ? "uncac" : database;
         batchSize = batchSize == null ? 250 : batchSize;
@@ -24,5 +25,6 @@ public record EventStoreProperties(String database, Integer batchSize, Duration 
         fetchDelay = fetchDelay == null ? Duration.ofMillis(50) : fetchDelay;
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
         segments = segments == null ? 1 : segments;
+        commandThreads = commandThreads == null ? 16 : commandThreads;
     }
 }
