@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -Xmx384m"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xss512k -Xmx384m"}
 LOGS=${LOGS:-logs}
 MONGO_PORT=${UNCAC_MONGO_PORT:-27017}
 export UNCAC_MONGODB_URI=${UNCAC_MONGODB_URI:-mongodb://127.0.0.1:${MONGO_PORT}}

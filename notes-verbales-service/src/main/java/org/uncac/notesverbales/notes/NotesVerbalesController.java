@@ -202,7 +202,7 @@ public class NotesVerbalesController {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<List<NotesQueries.ResponseView>> responses(@PathVariable String id) {
         return Mono.zip(existing(id), Caller.current())
-                .flatMap(both -> queries.responseViews(id, both.getT2().is(Caller.Role.SECRETARIAT) ? null : both.getT2().state()));
+                .flatMap(both -> queries.responseViews(both.getT1(), both.getT2().is(Caller.Role.SECRETARIAT) ? null : both.getT2().state()));
     }
 
     private Mono<Document> existing(String id) {

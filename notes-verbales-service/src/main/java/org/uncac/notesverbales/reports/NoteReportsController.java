@@ -82,7 +82,7 @@ public class NoteReportsController {
     public Mono<List<CurvePoint>> curve(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return note(id).flatMap(note -> queries.responses(id).map(responses -> {
+        return note(id).flatMap(note -> queries.responses(note).map(responses -> {
             LocalDate issued = date(note, "issuedOn");
             if (issued == null) {
                 return List.<CurvePoint>of();
@@ -113,7 +113,7 @@ public class NoteReportsController {
                 .then(queries.allNotes())
                 .flatMapMany(Flux::fromIterable)
                 .filter(note -> note.getList("issuedAddressees", String.class, List.of()).contains(stateCode))
-                .concatMap(note -> queries.responses(note.getString("_id")).map(responses -> {
+                .concatMap(note -> queries.responses(note, stateCode).map(responses -> {
                     List<LedgerEntry> entries = new ArrayList<>();
                     String noteId = note.getString("_id");
                     String reference = note.getString("reference");
@@ -143,7 +143,7 @@ public class NoteReportsController {
     @GetMapping(value = "/{id}/responses/export", produces = "text/csv")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<ResponseEntity<String>> exportResponses(@PathVariable String id) {
-        return note(id).flatMap(note -> Mono.zip(queries.responseViews(id, null), parties.byCode(LocalDate.now())).map(both -> {
+        return note(id).flatMap(note -> Mono.zip(queries.responseViews(note, null), parties.byCode(LocalDate.now())).map(both -> {
             List<String> questionIds = note.getList("questions", Document.class).stream().map(q -> q.getString("id")).toList();
             CsvSchema.Builder schema = CsvSchema.builder();
             List.of("stateCode", "stateName", "regionalGroup", "receivedOn", "substantive", "current", "recordedAt",

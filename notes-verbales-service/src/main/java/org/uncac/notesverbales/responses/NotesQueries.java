@@ -50,10 +50,24 @@ public class NotesQueries {
         return mongo.findAll(Document.class, "notes").collectList();
     }
 
-    public Mono<List<Document>> responses(String noteId) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "note_responses")
-                .map(d -> d.getList("responses", Document.class))
-                .defaultIfEmpty(List.of());
+    /** Every response to the note, superseded ones too: one look-up of its addressees' documents. */
+    public Mono<List<Document>> responses(Document note) {
+        return responses(note, null);
+    }
+
+    /** The responses to the note of one State (or of every addressee, when {@code onlyState} is null). */
+    public Mono<List<Document>> responses(Document note, String onlyState) {
+        List<String> addressees = note.getList("issuedAddressees", String.class, List.of());
+        if (onlyState != null) {
+            addressees = addressees.contains(onlyState) ? List.of(onlyState) : List.of();
+        }
+        if (addressees.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> ids = addressees.stream().map(code -> ResponsesProjection.idOf(note.getString("_id"), code)).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, ResponsesProjection.COLLECTION)
+                .concatMapIterable(d -> d.getList("responses", Document.class))
+                .collectList();
     }
 
     /** Each State's response in force on {@code asAt}: its latest received then (later recording wins a tie). */
@@ -70,7 +84,7 @@ public class NotesQueries {
 
     public Mono<ResponseRate> responseRate(Document note, LocalDate asAt, Instant recordedBy) {
         List<String> addressees = addressees(note, asAt, recordedBy);
-        return Mono.zip(responses(note.getString("_id")), parties.byCode(asAt)).map(both -> {
+        return Mono.zip(responses(note), parties.byCode(asAt)).map(both -> {
             Map<String, Document> latest = latestByState(both.getT1(), asAt, recordedBy);
             Map<String, PartiesReplica.Party> byCode = both.getT2();
             int responded = 0;
@@ -112,20 +126,17 @@ public class NotesQueries {
 
     public Mono<List<String>> nonRespondents(Document note, LocalDate asAt, Instant recordedBy) {
         List<String> addressees = addressees(note, asAt, recordedBy);
-        return responses(note.getString("_id")).map(all -> {
+        return responses(note).map(all -> {
             Map<String, Document> latest = latestByState(all, asAt, recordedBy);
             return addressees.stream().filter(code -> !latest.containsKey(code)).sorted().toList();
         });
     }
 
-    public Mono<List<ResponseView>> responseViews(String noteId, String onlyState) {
-        return responses(noteId).map(all -> {
+    public Mono<List<ResponseView>> responseViews(Document note, String onlyState) {
+        return responses(note, onlyState).map(all -> {
             Map<String, Document> current = latestByState(all, LocalDate.MAX, null);
             List<ResponseView> views = new ArrayList<>();
             for (Document r : all) {
-                if (onlyState != null && !onlyState.equals(r.getString("stateCode"))) {
-                    continue;
-                }
                 Document answers = r.get("answers", Document.class);
                 views.add(new ResponseView(r.getString("responseId"), r.getString("stateCode"),
                         LocalDate.parse(r.getString("receivedOn")), Boolean.TRUE.equals(r.getBoolean("substantive")),

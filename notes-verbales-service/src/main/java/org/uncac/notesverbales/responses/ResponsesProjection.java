@@ -18,16 +18,21 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Every response to a note, kept in one document per note (superseded ones too, each with its received date
- * and recording instant), so that a rate as at any date, as recorded by any instant, is one look-up away.
- * Added by response id: replays change nothing.
+ * Every response to a note, kept in one document per note and State (superseded ones too, each with its
+ * received date and recording instant), so that a rate as at any date, as recorded by any instant, is one
+ * {@code $in} look-up of the note's addressees away. One document per State, not per note, so that recording
+ * a response costs the same for the 190th State as for the first. Added to a set: replays change nothing.
+ *
+ * <p>The processing group and the collection carry a new name since the documents were per note
+ * ({@code notes-verbales.responses} into {@code note_responses}): a new name starts from an empty token, so
+ * an existing store rebuilds this read model by itself on the first start.
  */
 @Component
 @ProcessingGroup(ResponsesProjection.PROCESSING_GROUP)
 public class ResponsesProjection {
 
-    public static final String PROCESSING_GROUP = "notes-verbales.responses";
-    static final String COLLECTION = "note_responses";
+    public static final String PROCESSING_GROUP = "notes-verbales.state-responses";
+    static final String COLLECTION = "state_responses";
 
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
@@ -46,8 +51,13 @@ public class ResponsesProjection {
                 .append("attachments", Documents.ofAll(objectMapper, e.attachments()))
                 .append("supersedes", e.supersedes())
                 .append("recordedAt", recordedAt.toString()).append("recordedBy", e.recordedBy());
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.noteId())), new Update().addToSet("responses", response),
+        mongo.upsert(Query.query(Criteria.where("_id").is(idOf(e.noteId(), e.stateCode()))),
+                new Update().set("noteId", e.noteId()).set("stateCode", e.stateCode()).addToSet("responses", response),
                 COLLECTION).block();
+    }
+
+    static String idOf(String noteId, String stateCode) {
+        return noteId + "/" + stateCode;
     }
 
     @ResetHandler

@@ -182,21 +182,37 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
     // ------------------------------------------------------------------ aggregates
 
+    /** Keys asked for in the first look-up of an aggregate's events; most aggregates hold fewer. */
+    static final int FIRST_AGGREGATE_PROBE = 8;
+
+    /**
+     * Up to {@code batchSize} contiguous events of an aggregate. Asks for a few keys first and doubles while
+     * every key asked for exists, so that loading a two-event aggregate costs eight index look-ups, not
+     * {@code batchSize}, and a long one still takes O(log batchSize) round trips per batch.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
-        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
-                .mapToObj(seq -> aggSeq(aggregateIdentifier, seq)).toList();
-        List<Document> found = events.find(Filters.in("aggSeq", keys)).into(new ArrayList<>());
-        found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
-        // an aggregate's sequence is contiguous: stop at the first missing number
-        List<DomainEventData<?>> result = new ArrayList<>(found.size());
-        long expected = firstSequenceNumber;
-        for (Document document : found) {
-            if (document.getLong("sequenceNumber") != expected++) {
-                break;
+        List<DomainEventData<?>> result = new ArrayList<>();
+        long next = firstSequenceNumber;
+        int probe = Math.min(FIRST_AGGREGATE_PROBE, batchSize);
+        while (probe > 0) {
+            List<String> keys = LongStream.range(next, next + probe).mapToObj(seq -> aggSeq(aggregateIdentifier, seq))
+                    .toList();
+            List<Document> found = events.find(Filters.in("aggSeq", keys)).into(new ArrayList<>());
+            found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
+            // an aggregate's sequence is contiguous: stop at the first missing number
+            for (Document document : found) {
+                if (document.getLong("sequenceNumber") != next) {
+                    return result;
+                }
+                result.add(domainEntry(document));
+                next++;
             }
-            result.add(domainEntry(document));
+            if (found.size() < probe) {
+                return result;
+            }
+            probe = Math.min(probe * 2, batchSize - result.size());
         }
         return result;
     }

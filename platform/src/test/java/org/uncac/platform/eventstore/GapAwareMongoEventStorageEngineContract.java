@@ -101,6 +101,26 @@ abstract class GapAwareMongoEventStorageEngineContract {
     }
 
     @Test
+    void sourcesAggregatesWhoseLengthsFallOnEveryProbeBoundary() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        // first probe 8 keys, then 16 and 32 (48 is 2 short of a batch of 50), then the next batch
+        int[] lengths = {1, 7, 8, 9, 23, 24, 25, 49, 50, 51, 100};
+        for (int length : lengths) {
+            for (int i = 0; i < length; i++) {
+                engine.appendEvents(event("L" + length, i));
+            }
+        }
+        for (int length : lengths) {
+            List<Long> sequences = engine.readEvents("L" + length).asStream()
+                    .map(DomainEventMessage::getSequenceNumber).toList();
+            assertThat(sequences).as("aggregate of %d events", length)
+                    .containsExactlyElementsOf(IntStream.range(0, length).mapToObj(i -> (long) i).toList());
+            assertThat(engine.readEvents("L" + length, length - 1).asStream().count()).isEqualTo(1);
+        }
+        assertThat(engine.readEvents("none").asStream().count()).isZero();
+    }
+
+    @Test
     void aDuplicateSequenceNumberIsAConcurrentModification() {
         GapAwareMongoEventStorageEngine engine = newEngine();
         engine.appendEvents(event("AUT", 0), event("AUT", 1));
