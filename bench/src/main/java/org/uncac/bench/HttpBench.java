@@ -35,7 +35,7 @@ public final class HttpBench {
         String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
         String directory = args.length > 1 ? args[1] : "http://localhost:8081";
         String token = token(gateway);
-        String only = System.getProperty("bench.only", "all");   // all | proxy | lag | rush
+        String only = System.getProperty("bench.only", "all");   // all | proxy | lag | rush | asat
         int rushRounds = Integer.getInteger("bench.rounds", 3);
 
         if (only.equals("all") || only.equals("proxy")) {
@@ -46,6 +46,57 @@ public final class HttpBench {
         }
         if (only.equals("all") || only.equals("rush")) {
             rush(gateway, token, rushRounds);
+        }
+        if (only.equals("all") || only.equals("asat")) {
+            asAt(gateway, args.length > 2 ? args[2] : "http://localhost:8082", token);
+        }
+    }
+
+    /**
+     * Ten years of notes verbales: 50 notes issued 73 days apart from 2016, each answered by its 190 addressees
+     * within a year of issue (9,500 responses, recorded through the gateway), then {@code response-rate?asAt=}
+     * for a random note on a random date, through the gateway and straight to the service.
+     */
+    private static void asAt(String gateway, String notesService, String token) throws Exception {
+        System.out.println("== as-at: response-rate?asAt= over 50 notes x 190 responses");
+        java.util.Random random = new java.util.Random(7);
+        List<String> notes = new ArrayList<>();
+        List<Callable<HttpResponse<String>>> responses = new ArrayList<>();
+        java.time.LocalDate first = java.time.LocalDate.of(2016, 1, 4);
+        for (int n = 0; n < 50; n++) {
+            java.time.LocalDate issued = first.plusDays(73L * n);
+            JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"ASAT/" + UUID.randomUUID()
+                    + "\",\"subject\":\"as at\",\"addressees\":\"ALL_STATES_PARTIES\",\"deadline\":\"" + issued.plusDays(60)
+                    + "\",\"questions\":[{\"id\":\"q1\",\"text\":\"?\"}]}").body());
+            String noteId = note.get("id").asText();
+            notes.add(noteId);
+            JsonNode addressees = JSON.readTree(post(gateway + "/api/notes-verbales/" + noteId + "/issuance", token,
+                    "{\"date\":\"" + issued + "\"}").body()).get("addressees");
+            for (JsonNode state : addressees) {
+                java.time.LocalDate received = issued.plusDays(random.nextInt(365));
+                responses.add(() -> post(gateway + "/api/notes-verbales/" + noteId + "/responses", token,
+                        "{\"stateCode\":\"" + state.asText() + "\",\"receivedOn\":\"" + received
+                                + "\",\"substantive\":true,\"answers\":{\"q1\":\"yes\"}}"));
+            }
+        }
+        Result recorded = loadAll(32, responses);
+        System.out.printf(Locale.ROOT, "recorded %d responses in %.0f s (%d not 201)%n", responses.size(), recorded.seconds(),
+                recorded.failures());
+        Thread.sleep(5_000);
+        for (int concurrency : new int[] {1, 8}) {
+            List<Callable<HttpResponse<String>>> viaGateway = new ArrayList<>();
+            List<Callable<HttpResponse<String>>> direct = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String path = "/api/notes-verbales/" + notes.get(random.nextInt(notes.size())) + "/response-rate?asAt="
+                        + first.plusDays(random.nextInt(3_900));
+                viaGateway.add(() -> get(gateway + path, token));
+                direct.add(() -> get(notesService + path, token));
+            }
+            loadAll(concurrency, viaGateway.subList(0, 200));   // warm-up
+            Result g = loadAll(concurrency, viaGateway);
+            Result d = loadAll(concurrency, direct);
+            System.out.printf(Locale.ROOT, "c=%d  gateway p50 %.2f p99 %.2f ms %.0f req/s | direct p50 %.2f p99 %.2f ms %.0f req/s%n",
+                    concurrency, g.p50(), g.p99(), g.throughput(), d.p50(), d.p99(), d.throughput());
         }
     }
 

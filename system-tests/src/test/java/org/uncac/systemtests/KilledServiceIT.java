@@ -10,10 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.uncac.auth.AuthServerApplication;
-import org.uncac.directory.DirectoryApplication;
 import org.uncac.platform.test.EmbeddedMongo;
 
 import java.io.File;
@@ -51,8 +47,9 @@ import static org.awaitility.Awaitility.await;
  * wholly there (its answers as sent) or absent, the read model agrees State for State with the event store,
  * and the States that were cut off answer again and are counted once as well.
  *
- * <p>The event store, the authorization server and the directory (which registers the States parties the note
- * is issued to) run in this JVM; only the service under test is killed.
+ * <p>Only the event store runs in this JVM. The authorization server and the directory (which registers the
+ * States parties the note is issued to) run from their jars too: closing applications in this JVM would dispose
+ * Reactor Netty's shared event loops under the other system tests. Only notes-verbales-service is killed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledServiceIT {
@@ -62,39 +59,37 @@ class KilledServiceIT {
     private static final int KILL_AFTER_ACKNOWLEDGED = 40;
 
     private EmbeddedMongo mongo;
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private String jwks;
     private String authUrl;
     private int port;
     private Process service;
+    private Process directory;
+    private Process auth;
     private int starts;
 
     @BeforeAll
     void startAllButTheServiceUnderTest() throws IOException {
         mongo = EmbeddedMongo.start();
-        ConfigurableApplicationContext auth = RunningSuite.application(AuthServerApplication.class, WebApplicationType.SERVLET, Map.of(
-                "spring.data.mongodb.uri", mongo.connectionString(),
-                "spring.autoconfigure.exclude", RunningSuite.autoConfigurations("org.axonframework", "org.uncac.platform",
-                        "org.springframework.cloud.gateway")));
-        contexts.add(auth);
-        authUrl = RunningSuite.url(auth);
+        int authPort = freePort();
+        authUrl = "http://localhost:" + authPort;
         jwks = authUrl + "/oauth2/jwks";
-        contexts.add(RunningSuite.application(DirectoryApplication.class, WebApplicationType.REACTIVE, Map.of(
-                "spring.data.mongodb.uri", mongo.connectionString(),
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwks,
-                "spring.autoconfigure.exclude", RunningSuite.autoConfigurations("org.springframework.cloud.gateway"))));
+        auth = startJar("uncac.auth-server.jar", authPort, "auth-server");
+        directory = startJar("uncac.directory.jar", freePort(), "directory");
+        port = freePort();
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
     }
 
     @AfterAll
     void stopEverything() {
-        if (service != null) {
-            service.destroyForcibly();
-        }
-        for (int i = contexts.size() - 1; i >= 0; i--) {
-            contexts.get(i).close();
+        for (Process process : new Process[] {service, directory, auth}) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
         }
         mongo.close();
     }
@@ -222,29 +217,34 @@ class KilledServiceIT {
 
     /** Starts the service's own jar as a separate process on the same port, and waits until it is healthy. */
     private void startService() throws Exception {
-        String jar = System.getProperty("uncac.notes-verbales.jar");
-        assertThat(jar).as("set by failsafe in system-tests/pom.xml").isNotNull();
-        assertThat(new File(jar)).as("built by the package phase of notes-verbales-service").exists();
-        Path log = Path.of("target", "killed-service-" + (++starts) + ".log");
+        service = startJar("uncac.notes-verbales.jar", port, "killed-service-" + (++starts));
+    }
+
+    /** Starts a service from its executable jar (path in a system property set by failsafe) and waits for health. */
+    private Process startJar(String jarProperty, int onPort, String logName) throws IOException {
+        String jar = System.getProperty(jarProperty);
+        assertThat(jar).as("%s, set by failsafe in system-tests/pom.xml", jarProperty).isNotNull();
+        assertThat(new File(jar)).as("built by the package phase of its module").exists();
+        Path log = Path.of("target", logName + ".log");
         Files.createDirectories(log.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        service = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar,
-                "--server.port=" + port,
+        Process started = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar,
+                "--server.port=" + onPort,
                 "--spring.data.mongodb.uri=" + mongo.connectionString(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks,
                 "--uncac.eventstore.claim-timeout=PT5S",
                 "--spring.jmx.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Process started = service;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(started.isAlive()).as("service process (see %s)", log).isTrue();
+            assertThat(started.isAlive()).as("process of %s (see %s)", jar, log).isTrue();
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + "/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException e) {
                 return false;
             }
         });
+        return started;
     }
 
     private String token() throws Exception {
