@@ -9,11 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +25,9 @@ import java.util.concurrent.Future;
 /**
  * Against a running suite (./run.sh): the same query and command through the gateway and straight to the
  * service at several concurrencies, the projection lag (acknowledged write to visible read), and the deadline
- * rush (190 responses to one note at once). Usage, with the suite up:
- * {@code ./mvnw -q -Pbench -pl bench exec:java -Dbench.main=org.uncac.bench.HttpBench}
+ * rush (190 responses to one note at once), and {@code response-rate?asAt=} over ten years of notes verbales.
+ * Usage, with the suite up: {@code ./mvnw -q -Pbench -pl bench exec:java -Dbench.main=org.uncac.bench.HttpBench
+ * -Dbench.only=proxy|lag|rush|asat} (default all); arguments: gateway, directory and notes-verbales base URLs.
  */
 public final class HttpBench {
 
@@ -53,18 +56,18 @@ public final class HttpBench {
     }
 
     /**
-     * Ten years of notes verbales: 50 notes issued 73 days apart from 2016, each answered by its 190 addressees
-     * within a year of issue (9,500 responses, recorded through the gateway), then {@code response-rate?asAt=}
+     * Ten years of notes verbales: 50 notes issued 73 days apart from 2016, each answered by all its addressees
+     * (the parties as at its issue date) within a year of issue, recorded through the gateway, then {@code response-rate?asAt=}
      * for a random note on a random date, through the gateway and straight to the service.
      */
     private static void asAt(String gateway, String notesService, String token) throws Exception {
         System.out.println("== as-at: response-rate?asAt= over 50 notes x 190 responses");
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         List<String> notes = new ArrayList<>();
         List<Callable<HttpResponse<String>>> responses = new ArrayList<>();
-        java.time.LocalDate first = java.time.LocalDate.of(2016, 1, 4);
+        LocalDate first = LocalDate.of(2016, 1, 4);
         for (int n = 0; n < 50; n++) {
-            java.time.LocalDate issued = first.plusDays(73L * n);
+            LocalDate issued = first.plusDays(73L * n);
             JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"ASAT/" + UUID.randomUUID()
                     + "\",\"subject\":\"as at\",\"addressees\":\"ALL_STATES_PARTIES\",\"deadline\":\"" + issued.plusDays(60)
                     + "\",\"questions\":[{\"id\":\"q1\",\"text\":\"?\"}]}").body());
@@ -73,7 +76,7 @@ public final class HttpBench {
             JsonNode addressees = JSON.readTree(post(gateway + "/api/notes-verbales/" + noteId + "/issuance", token,
                     "{\"date\":\"" + issued + "\"}").body()).get("addressees");
             for (JsonNode state : addressees) {
-                java.time.LocalDate received = issued.plusDays(random.nextInt(365));
+                LocalDate received = issued.plusDays(random.nextInt(365));
                 responses.add(() -> post(gateway + "/api/notes-verbales/" + noteId + "/responses", token,
                         "{\"stateCode\":\"" + state.asText() + "\",\"receivedOn\":\"" + received
                                 + "\",\"substantive\":true,\"answers\":{\"q1\":\"yes\"}}"));

@@ -106,23 +106,18 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(Class<?> application, WebApplicationType type, Map<String, Object> properties) {
-        ConfigurableApplicationContext context = application(application, type, properties);
-        contexts.add(context);
-        return context;
-    }
-
-    /** One application of the suite on a free port, its properties outranking its own application.yml. */
-    static ConfigurableApplicationContext application(Class<?> application, WebApplicationType type, Map<String, Object> properties) {
         Map<String, Object> all = new TreeMap<>(properties);
         all.put("server.port", "0");
         all.put("spring.jmx.enabled", "false");
         all.put("management.server.port", "");
         // as command-line arguments, so they outrank each application's own application.yml
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(application).web(type).run(args);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).web(type).run(args);
+        contexts.add(context);
+        return context;
     }
 
-    static String url(ConfigurableApplicationContext context) {
+    private static String url(ConfigurableApplicationContext context) {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 

@@ -52,7 +52,7 @@ public class ResponsesProjection {
                 .append("supersedes", e.supersedes())
                 .append("recordedAt", recordedAt.toString()).append("recordedBy", e.recordedBy());
         mongo.upsert(Query.query(Criteria.where("_id").is(idOf(e.noteId(), e.stateCode()))),
-                new Update().set("noteId", e.noteId()).set("stateCode", e.stateCode()).addToSet("responses", response),
+                new Update().addToSet("responses", response),
                 COLLECTION).block();
     }
 
