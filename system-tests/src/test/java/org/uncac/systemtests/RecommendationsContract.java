@@ -49,6 +49,15 @@ abstract class RecommendationsContract {
                 .expectBody(MAP).returnResult().getResponseBody();
     }
 
+    /** The States parties counted in the directory entry of a recommendation's follow-up as at a date. */
+    @SuppressWarnings("unchecked")
+    private int partiesCounted(String recommendationId, String asAt) {
+        List<Map<String, Object>> followUp = (List<Map<String, Object>>) get("/api/recommendations/" + recommendationId
+                + "?asAt=" + asAt).get("followUp");
+        Map<String, Object> directory = followUp.stream().filter(f -> "DIRECTORY".equals(f.get("source"))).findFirst().orElseThrow();
+        return ((Number) ((Map<String, Object>) directory.get("coverage")).get("statesParties")).intValue();
+    }
+
     private String id(WebTestClient.ResponseSpec response) {
         return (String) response.expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("id");
     }
@@ -127,6 +136,12 @@ abstract class RecommendationsContract {
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(new String(docx, 0, 2)).isEqualTo("PK");
+        // the directory's coverage follows the directory: a party registered later counts from its date on
+        int partiesIn2041 = partiesCounted(id, "2041-01-01");
+        post(secretariat, "/api/directory/states-parties", Map.of("code", "XRC", "name", "Party XRC", "kind", "STATE",
+                "partySince", "2040-06-01")).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(10)).until(() -> partiesCounted(id, "2041-01-01") > partiesIn2041);
+        assertThat(partiesCounted(id, "2040-05-31")).isLessThan(partiesCounted(id, "2041-01-01"));
         // a proposal made by States at the meeting, adopted later as a recommendation
         String proposal = id(post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
                 "proposedBy", List.of("KEN", "PER"), "text", "Hold regional workshops on the directory", "date", "2016-11-07")));

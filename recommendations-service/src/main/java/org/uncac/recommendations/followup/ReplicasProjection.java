@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.ReadModelVersions;
+import org.uncac.recommendations.recommendations.RecommendationsQueries;
 import org.uncac.recommendations.followup.OtherServicesEvents.*;
 
 /**
@@ -22,9 +24,11 @@ public class ReplicasProjection {
     public static final String PROCESSING_GROUP = "recommendations.replicas";
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelVersions versions;
 
-    public ReplicasProjection(ReactiveMongoTemplate mongo) {
+    public ReplicasProjection(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
         this.mongo = mongo;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -50,17 +54,20 @@ public class ReplicasProjection {
     @EventHandler
     void on(StatePartyRegistered e) {
         upsert("parties", e.code(), new Update().set("partySince", e.partySince().toString()));
+        versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
     @EventHandler
     void on(AuthorityDesignated e) {
         upsert("authorities", e.authorityId(), new Update().set("stateCode", e.stateCode()).set("type", e.type())
                 .set("effective", e.effective().toString()));
+        versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
     @EventHandler
     void on(AuthorityWithdrawn e) {
         upsert("authorities", e.authorityId(), new Update().set("withdrawn", e.effective().toString()));
+        versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
     @ResetHandler
@@ -68,6 +75,7 @@ public class ReplicasProjection {
         for (String collection : new String[] {"notes", "meetings", "parties", "authorities"}) {
             mongo.dropCollection(collection).block();
         }
+        versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
     private void upsert(String collection, String id, Update update) {

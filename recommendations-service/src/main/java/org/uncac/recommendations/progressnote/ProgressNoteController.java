@@ -75,9 +75,9 @@ public class ProgressNoteController {
         LocalDate date = asAt == null ? LocalDate.now() : asAt;
         return mongo.findOne(Query.query(Criteria.where("_id").is(meeting)), Document.class, "meetings")
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Meeting", meeting)))
-                .flatMap(m -> Mono.zip(queries.all(), queries.notes(), mongo.findAll(Document.class, "meetings").collectList(),
-                                queries.coverage(date))
-                        .map(all -> build(m, date, all.getT1(), all.getT2(), all.getT3(), all.getT4())))
+                .flatMap(m -> queries.all().flatMap(recommendations -> Mono.zip(queries.notesFor(recommendations),
+                                mongo.findAll(Document.class, "meetings").collectList(), queries.coverage(date))
+                        .map(all -> build(m, date, recommendations, all.getT1(), all.getT2(), all.getT3()))))
                 .map(note -> format.equals("docx")
                         ? ResponseEntity.ok()
                                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progress-note-" + date + ".docx\"")

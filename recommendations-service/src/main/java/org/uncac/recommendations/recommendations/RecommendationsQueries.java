@@ -5,11 +5,14 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.recommendations.followup.FollowUpProjection;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +23,15 @@ import java.util.Set;
 @Component
 public class RecommendationsQueries {
 
-    private final ReactiveMongoTemplate mongo;
+    /** Version key of this service's replica of the directory (parties and authorities), bumped by its projection. */
+    public static final String DIRECTORY_REPLICA = "recommendations.directory";
 
-    public RecommendationsQueries(ReactiveMongoTemplate mongo) {
+    private final ReactiveMongoTemplate mongo;
+    private final ReadModelVersions versions;
+
+    public RecommendationsQueries(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
         this.mongo = mongo;
+        this.versions = versions;
     }
 
     public Mono<List<Document>> all() {
@@ -31,52 +39,101 @@ public class RecommendationsQueries {
                 .filter(d -> d.getString("text") != null).collectList();
     }
 
-    public Mono<Map<String, Document>> notes() {
-        return mongo.findAll(Document.class, "notes").collectMap(d -> d.getString("_id"));
+    /** The replicas of the notes verbales that these recommendations' follow-up names, by id (one {@code _id $in}). */
+    public Mono<Map<String, Document>> notesFor(Collection<Document> recommendations) {
+        Set<String> ids = new HashSet<>();
+        for (Document r : recommendations) {
+            for (Document f : r.getList("followUp", Document.class, List.of())) {
+                if (f.getString("noteId") != null) {
+                    ids.add(f.getString("noteId"));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, "notes")
+                .collectMap(d -> d.getString("_id"));
     }
 
     public Mono<Map<String, Object>> one(String id, LocalDate asAt) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, FollowUpProjection.COLLECTION)
                 .filter(d -> d.getString("text") != null)
-                .zipWith(Mono.zip(notes(), coverage(asAt)))
-                .map(both -> view(both.getT1(), asAt, both.getT2().getT1(), both.getT2().getT2()));
+                .flatMap(d -> Mono.zip(notesFor(List.of(d)), coverageIfNeeded(List.of(d), asAt))
+                        .map(both -> view(d, asAt, both.getT1(), both.getT2())));
     }
 
     public Mono<List<Map<String, Object>>> list(String meetingId, RecommendationMessages.Status status, LocalDate asAt) {
-        return Mono.zip(all(), notes(), coverage(asAt)).map(all -> all.getT1().stream()
-                .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
-                .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("meetingId")))
-                        .thenComparing(d -> String.valueOf(d.getString("paragraph"))))
-                .map(d -> view(d, asAt, all.getT2(), all.getT3()))
-                .filter(v -> status == null || status.name().equals(v.get("status")))
-                .toList());
+        return all().map(all -> all.stream()
+                        .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
+                        .toList())
+                .flatMap(selected -> Mono.zip(notesFor(selected), coverageIfNeeded(selected, asAt))
+                        .map(both -> selected.stream()
+                                .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("meetingId")))
+                                        .thenComparing(d -> String.valueOf(d.getString("paragraph"))))
+                                .map(d -> view(d, asAt, both.getT1(), both.getT2()))
+                                .filter(v -> status == null || status.name().equals(v.get("status")))
+                                .toList()));
     }
 
     /** The directory's coverage as at a date, from this service's replicas: parties, and per type the States covered. */
     public record Coverage(int statesParties, Map<String, Integer> byType) {
     }
 
+    private static final List<String> AUTHORITY_TYPES =
+            List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY", "CIVIL_ADMINISTRATIVE");
+
+    /** Coverage only when one of the recommendations reports on the directory; otherwise nothing is read. */
+    private Mono<Coverage> coverageIfNeeded(List<Document> recommendations, LocalDate asAt) {
+        return recommendations.stream().anyMatch(d -> Boolean.TRUE.equals(d.getBoolean("concernsDirectory")))
+                ? coverage(asAt)
+                : Mono.just(new Coverage(0, Map.of()));
+    }
+
+    /** The directory replica folded once per change (see {@link ReadModelVersions}), then counted for the date. */
     public Mono<Coverage> coverage(LocalDate asAt) {
-        return Mono.zip(mongo.findAll(Document.class, "parties").collectList(),
-                mongo.findAll(Document.class, "authorities").collectList()).map(both -> {
+        return versions.cached(DIRECTORY_REPLICA, () -> Mono.zip(mongo.findAll(Document.class, "parties").collectList(),
+                        mongo.findAll(Document.class, "authorities").collectList()).map(DirectoryReplica::of))
+                .map(replica -> replica.coverageOn(asAt));
+    }
+
+    /** Parties with the date each became one; authorities with the period each was in force. */
+    record DirectoryReplica(Map<String, LocalDate> partySince, List<AuthorityPeriod> authorities) {
+
+        record AuthorityPeriod(String stateCode, String type, LocalDate effective, LocalDate withdrawn) {
+        }
+
+        static DirectoryReplica of(reactor.util.function.Tuple2<List<Document>, List<Document>> both) {
+            Map<String, LocalDate> parties = new HashMap<>();
+            both.getT1().forEach(p -> parties.put(p.getString("_id"), LocalDate.parse(p.getString("partySince"))));
+            List<AuthorityPeriod> authorities = both.getT2().stream()
+                    .filter(a -> a.getString("effective") != null && AUTHORITY_TYPES.contains(a.getString("type")))
+                    .map(a -> new AuthorityPeriod(a.getString("stateCode"), a.getString("type"),
+                            LocalDate.parse(a.getString("effective")),
+                            a.getString("withdrawn") == null ? null : LocalDate.parse(a.getString("withdrawn"))))
+                    .toList();
+            return new DirectoryReplica(parties, authorities);
+        }
+
+        Coverage coverageOn(LocalDate asAt) {
             Set<String> parties = new HashSet<>();
-            both.getT1().stream().filter(p -> !LocalDate.parse(p.getString("partySince")).isAfter(asAt))
-                    .forEach(p -> parties.add(p.getString("_id")));
+            partySince.forEach((code, since) -> {
+                if (!since.isAfter(asAt)) {
+                    parties.add(code);
+                }
+            });
             Map<String, Set<String>> covered = new LinkedHashMap<>();
-            for (String type : List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY", "CIVIL_ADMINISTRATIVE")) {
-                covered.put(type, new HashSet<>());
-            }
-            for (Document a : both.getT2()) {
-                boolean inForce = a.getString("effective") != null && !LocalDate.parse(a.getString("effective")).isAfter(asAt)
-                        && (a.getString("withdrawn") == null || LocalDate.parse(a.getString("withdrawn")).isAfter(asAt));
-                if (inForce && parties.contains(a.getString("stateCode")) && covered.containsKey(a.getString("type"))) {
-                    covered.get(a.getString("type")).add(a.getString("stateCode"));
+            AUTHORITY_TYPES.forEach(type -> covered.put(type, new HashSet<>()));
+            for (AuthorityPeriod a : authorities) {
+                boolean inForce = !a.effective().isAfter(asAt) && (a.withdrawn() == null || a.withdrawn().isAfter(asAt));
+                if (inForce && parties.contains(a.stateCode())) {
+                    covered.get(a.type()).add(a.stateCode());
                 }
             }
             Map<String, Integer> byType = new LinkedHashMap<>();
             covered.forEach((type, states) -> byType.put(type, states.size()));
             return new Coverage(parties.size(), byType);
-        });
+        }
     }
 
     /** The status on {@code date}: null before adoption, then the latest follow-up status by then. */
