@@ -92,8 +92,30 @@ public class PartiesReplica {
                 .collect(java.util.stream.Collectors.toMap(Party::code, p -> p)));
     }
 
+    /** The UN regional group of every party ever registered, by code (groups do not change with a date). */
+    public Mono<java.util.Map<String, String>> regionalGroups() {
+        return folded().map(Folded::regionalGroups);
+    }
+
     private Mono<List<Document>> all() {
-        return versions.cached(VERSION_KEY, () -> mongo.findAll(Document.class, COLLECTION).collectList());
+        return folded().map(Folded::documents);
+    }
+
+    private Mono<Folded> folded() {
+        return versions.cached(VERSION_KEY, () -> mongo.findAll(Document.class, COLLECTION).collectList().map(Folded::of));
+    }
+
+    /** The replica as read, and what every response rate needs from it, computed once per change. */
+    private record Folded(List<Document> documents, java.util.Map<String, String> regionalGroups) {
+        static Folded of(List<Document> documents) {
+            java.util.Map<String, String> groups = new java.util.HashMap<>();
+            documents.forEach(d -> {
+                if (d.getString("regionalGroup") != null) {
+                    groups.put(d.getString("_id"), d.getString("regionalGroup"));
+                }
+            });
+            return new Folded(List.copyOf(documents), java.util.Map.copyOf(groups));
+        }
     }
 
     private static String nameOn(Document party, LocalDate date) {

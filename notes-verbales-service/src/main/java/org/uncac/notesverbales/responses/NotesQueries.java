@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.uncac.notesverbales.parties.PartiesReplica;
+import org.uncac.platform.readmodel.ReadModelVersions;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -36,10 +37,12 @@ public class NotesQueries {
 
     private final ReactiveMongoTemplate mongo;
     private final PartiesReplica parties;
+    private final ReadModelVersions versions;
 
-    public NotesQueries(ReactiveMongoTemplate mongo, PartiesReplica parties) {
+    public NotesQueries(ReactiveMongoTemplate mongo, PartiesReplica parties, ReadModelVersions versions) {
         this.mongo = mongo;
         this.parties = parties;
+        this.versions = versions;
     }
 
     public Mono<Document> note(String noteId) {
@@ -65,7 +68,8 @@ public class NotesQueries {
             return Mono.just(List.of());
         }
         List<String> ids = addressees.stream().map(code -> ResponsesProjection.idOf(note.getString("_id"), code)).toList();
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, ResponsesProjection.COLLECTION)
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)).cursorBatchSize(ids.size()), Document.class,
+                        ResponsesProjection.COLLECTION)
                 .concatMapIterable(d -> d.getList("responses", Document.class))
                 .collectList();
     }
@@ -82,11 +86,17 @@ public class NotesQueries {
         return latest;
     }
 
+    /** The note's responses folded for rates; re-read only when the note's responses changed. */
+    public Mono<ResponseTimeline> timeline(Document note) {
+        return versions.cached(ResponsesProjection.versionKey(note.getString("_id")),
+                () -> responses(note).map(ResponseTimeline::of));
+    }
+
     public Mono<ResponseRate> responseRate(Document note, LocalDate asAt, Instant recordedBy) {
         List<String> addressees = addressees(note, asAt, recordedBy);
-        return Mono.zip(responses(note), parties.byCode(asAt)).map(both -> {
-            Map<String, Document> latest = latestByState(both.getT1(), asAt, recordedBy);
-            Map<String, PartiesReplica.Party> byCode = both.getT2();
+        return Mono.zip(timeline(note), parties.regionalGroups()).map(both -> {
+            Map<String, ResponseTimeline.Entry> latest = both.getT1().latestByState(asAt, recordedBy);
+            Map<String, String> regionalGroups = both.getT2();
             int responded = 0;
             int substantive = 0;
             Map<String, int[]> groups = new TreeMap<>();
@@ -95,26 +105,19 @@ public class NotesQueries {
                 byQuestion.put(q.getString("id"), 0);
             }
             for (String code : addressees) {
-                PartiesReplica.Party party = byCode.get(code);
-                String group = party == null || party.regionalGroup() == null ? "NONE" : party.regionalGroup();
-                int[] counts = groups.computeIfAbsent(group, g -> new int[2]);
+                int[] counts = groups.computeIfAbsent(regionalGroups.getOrDefault(code, "NONE"), g -> new int[2]);
                 counts[0]++;
-                Document response = latest.get(code);
+                ResponseTimeline.Entry response = latest.get(code);
                 if (response == null) {
                     continue;
                 }
                 responded++;
                 counts[1]++;
-                if (Boolean.TRUE.equals(response.getBoolean("substantive"))) {
+                if (response.substantive()) {
                     substantive++;
                 }
-                Document answers = response.get("answers", Document.class);
-                if (answers != null) {
-                    answers.forEach((question, answer) -> {
-                        if (answer != null && !answer.toString().isBlank() && byQuestion.containsKey(question)) {
-                            byQuestion.merge(question, 1, Integer::sum);
-                        }
-                    });
+                for (String question : response.answered()) {
+                    byQuestion.computeIfPresent(question, (q, n) -> n + 1);
                 }
             }
             Map<String, GroupRate> byGroup = new LinkedHashMap<>();
@@ -126,8 +129,8 @@ public class NotesQueries {
 
     public Mono<List<String>> nonRespondents(Document note, LocalDate asAt, Instant recordedBy) {
         List<String> addressees = addressees(note, asAt, recordedBy);
-        return responses(note).map(all -> {
-            Map<String, Document> latest = latestByState(all, asAt, recordedBy);
+        return timeline(note).map(timeline -> {
+            Map<String, ResponseTimeline.Entry> latest = timeline.latestByState(asAt, recordedBy);
             return addressees.stream().filter(code -> !latest.containsKey(code)).sorted().toList();
         });
     }

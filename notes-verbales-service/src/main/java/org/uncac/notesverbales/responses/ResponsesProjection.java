@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.platform.readmodel.Documents;
+import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.notesverbales.responses.ResponseMessages.ResponseReceived;
 
 import java.time.Instant;
@@ -36,10 +37,12 @@ public class ResponsesProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
+    private final ReadModelVersions versions;
 
-    public ResponsesProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper) {
+    public ResponsesProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper, ReadModelVersions versions) {
         this.mongo = mongo;
         this.objectMapper = objectMapper;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -54,6 +57,12 @@ public class ResponsesProjection {
         mongo.upsert(Query.query(Criteria.where("_id").is(idOf(e.noteId(), e.stateCode()))),
                 new Update().addToSet("responses", response),
                 COLLECTION).block();
+        versions.bump(versionKey(e.noteId()));   // after the write: a rate folded in between is folded again
+    }
+
+    /** The change counter of one note's responses, which rates fold once per change. */
+    static String versionKey(String noteId) {
+        return "responses/" + noteId;
     }
 
     static String idOf(String noteId, String stateCode) {

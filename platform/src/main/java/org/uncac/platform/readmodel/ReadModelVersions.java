@@ -8,22 +8,32 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * A change counter per read model, kept next to it in MongoDB. Projections bump it after every change;
  * queries that fold a whole read model in memory (as-at answers over the full history) keep the folded
  * form and rebuild it only when the counter has moved. One point look-up per query instead of a full load,
- * and correct with any number of instances, since every instance reads the same counter.
+ * and correct with any number of instances, since every instance reads the same counter. Keys may be per
+ * read model or per entity (one note verbale's responses); at most {@link #MAX_CACHED} folded forms are kept.
  */
 public class ReadModelVersions {
 
     static final String COLLECTION = "read_model_versions";
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Cached<?>> cache = new ConcurrentHashMap<>();
+    /** Folded forms kept in this instance; the least recently used go first (keys may be per note verbale). */
+    static final int MAX_CACHED = 2_000;
+
+    private final Map<String, Cached<?>> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached<?>> eldest) {
+            return size() > MAX_CACHED;
+        }
+    });
 
     public ReadModelVersions(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;

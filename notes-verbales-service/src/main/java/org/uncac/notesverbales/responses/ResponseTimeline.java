@@ -1,0 +1,51 @@
+package org.uncac.notesverbales.responses;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A note verbale's responses reduced to what its rates and non-respondents need, ordered by received date and
+ * then by recording instant. Folded once per change of the note's responses and kept (see
+ * {@code ReadModelVersions}), so a rate as at any date, as recorded by any instant, reads no response at all.
+ */
+public record ResponseTimeline(List<Entry> entries) {
+
+    /** One response: who, received when, recorded when, substantive or not, and which questions it answers. */
+    public record Entry(String stateCode, LocalDate receivedOn, Instant recordedAt, boolean substantive,
+                        Set<String> answered) {
+    }
+
+    public static ResponseTimeline of(List<Document> responses) {
+        return new ResponseTimeline(responses.stream()
+                .map(r -> {
+                    Document answers = r.get("answers", Document.class);
+                    Set<String> answered = answers == null ? Set.of() : answers.entrySet().stream()
+                            .filter(a -> a.getValue() != null && !a.getValue().toString().isBlank())
+                            .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+                    return new Entry(r.getString("stateCode"), LocalDate.parse(r.getString("receivedOn")),
+                            Instant.parse(r.getString("recordedAt")), Boolean.TRUE.equals(r.getBoolean("substantive")),
+                            answered);
+                })
+                .sorted(Comparator.comparing(Entry::receivedOn).thenComparing(Entry::recordedAt))
+                .toList());
+    }
+
+    /** Each State's response in force on {@code asAt}: its latest received then (later recording wins a tie). */
+    public Map<String, Entry> latestByState(LocalDate asAt, Instant recordedBy) {
+        Map<String, Entry> latest = new HashMap<>();
+        for (Entry e : entries) {
+            if (!e.receivedOn().isAfter(asAt) && (recordedBy == null || !e.recordedAt().isAfter(recordedBy))) {
+                latest.put(e.stateCode(), e);
+            }
+        }
+        return latest;
+    }
+}
