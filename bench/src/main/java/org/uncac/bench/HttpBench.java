@@ -95,7 +95,8 @@ public final class HttpBench {
                 viaGateway.add(() -> get(gateway + path, token));
                 direct.add(() -> get(notesService + path, token));
             }
-            loadAll(concurrency, viaGateway.subList(0, 200));   // warm-up
+            loadAll(concurrency, viaGateway.subList(0, 1_000));   // warm-up of both paths (JIT, caches)
+            loadAll(concurrency, direct.subList(0, 1_000));
             Result g = loadAll(concurrency, viaGateway);
             Result d = loadAll(concurrency, direct);
             System.out.printf(Locale.ROOT, "c=%d  gateway p50 %.2f p99 %.2f ms %.0f req/s | direct p50 %.2f p99 %.2f ms %.0f req/s%n",
