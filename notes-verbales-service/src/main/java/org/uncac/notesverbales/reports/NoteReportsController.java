@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.uncac.notesverbales.parties.PartiesReplica;
 import org.uncac.notesverbales.responses.NotesQueries;
+import org.uncac.notesverbales.responses.ResponseTimeline;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.web.Problems;
 import reactor.core.publisher.Flux;
@@ -82,7 +83,7 @@ public class NoteReportsController {
     public Mono<List<CurvePoint>> curve(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return note(id).flatMap(note -> queries.responses(note).map(responses -> {
+        return note(id).flatMap(note -> queries.timeline(note).map(timeline -> {
             LocalDate issued = date(note, "issuedOn");
             if (issued == null) {
                 return List.<CurvePoint>of();
@@ -96,9 +97,9 @@ public class NoteReportsController {
             List<String> addressees = NotesQueries.addressees(note, end, recordedBy);
             List<CurvePoint> points = new ArrayList<>();
             for (LocalDate day = issued; !day.isAfter(end); day = day.plusDays(1)) {
-                Map<String, Document> latest = NotesQueries.latestByState(responses, day, recordedBy);
+                Map<String, ResponseTimeline.Entry> latest = timeline.latestByState(day, recordedBy);
                 latest.keySet().retainAll(addressees);
-                int substantive = (int) latest.values().stream().filter(r -> Boolean.TRUE.equals(r.getBoolean("substantive"))).count();
+                int substantive = (int) latest.values().stream().filter(ResponseTimeline.Entry::substantive).count();
                 points.add(new CurvePoint(day, latest.size(), substantive, reminders.contains(day.toString())));
             }
             return points;

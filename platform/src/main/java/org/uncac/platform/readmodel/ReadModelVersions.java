@@ -24,10 +24,10 @@ public class ReadModelVersions {
 
     static final String COLLECTION = "read_model_versions";
 
-    private final ReactiveMongoTemplate mongo;
     /** Folded forms kept in this instance; the least recently used go first (keys may be per note verbale). */
     static final int MAX_CACHED = 2_000;
 
+    private final ReactiveMongoTemplate mongo;
     private final Map<String, Cached<?>> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cached<?>> eldest) {

@@ -1,0 +1,58 @@
+package org.uncac.notesverbales.responses;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a rate as at a date, as recorded by an instant, sees of a note's responses. */
+class ResponseTimelineTest {
+
+    private static Document response(String state, String received, String recorded, boolean substantive, Document answers) {
+        return new Document("stateCode", state).append("receivedOn", received).append("recordedAt", recorded)
+                .append("substantive", substantive).append("answers", answers);
+    }
+
+    // stored out of order, as documents come back from the read model
+    private final ResponseTimeline timeline = ResponseTimeline.of(List.of(
+            response("AUT", "2017-03-01", "2017-03-02T09:00:00Z", true, new Document("q1", "yes").append("q2", " ")),
+            response("AUT", "2017-02-10", "2017-02-11T09:00:00Z", false, new Document("q1", "")),
+            response("FRA", "2017-02-20", "2017-09-01T09:00:00Z", true, null),                       // recorded late
+            response("BEL", "2017-04-02", "2017-04-03T09:00:00Z", true, new Document("q1", "no")),
+            response("BEL", "2017-04-02", "2017-04-05T09:00:00Z", false, new Document("q2", "later"))));   // same day, recorded later
+
+    @Test
+    void aStatesLatestResponseReceivedByTheDateCounts() {
+        assertThat(timeline.latestByState(LocalDate.parse("2017-02-15"), null)).containsOnlyKeys("AUT")
+                .extractingByKey("AUT").satisfies(r -> assertThat(r.substantive()).isFalse());
+        assertThat(timeline.latestByState(LocalDate.parse("2017-03-01"), null).get("AUT").substantive()).isTrue();
+        assertThat(timeline.latestByState(LocalDate.parse("2017-01-31"), null)).isEmpty();
+    }
+
+    @Test
+    void onTheSameReceivedDateTheLaterRecordingWins() {
+        ResponseTimeline.Entry bel = timeline.latestByState(LocalDate.parse("2017-08-21"), null).get("BEL");
+        assertThat(bel.substantive()).isFalse();
+        assertThat(bel.answered()).containsExactly("q2");
+    }
+
+    @Test
+    void recordedByLeavesOutWhatWasRecordedLater() {
+        Instant published = Instant.parse("2017-08-21T00:00:00Z");
+        assertThat(timeline.latestByState(LocalDate.parse("2017-08-21"), published)).containsOnlyKeys("AUT", "BEL");
+        assertThat(timeline.latestByState(LocalDate.parse("2017-08-21"), null)).containsOnlyKeys("AUT", "BEL", "FRA");
+        assertThat(timeline.latestByState(LocalDate.parse("2017-04-02"), Instant.parse("2017-04-04T00:00:00Z")).get("BEL")
+                .substantive()).isTrue();
+    }
+
+    @Test
+    void blankAnswersAnswerNothing() {
+        assertThat(timeline.latestByState(LocalDate.parse("2017-03-01"), null).get("AUT").answered()).containsExactly("q1");
+        assertThat(timeline.latestByState(LocalDate.parse("2017-02-10"), null).get("AUT").answered()).isEmpty();
+        assertThat(timeline.latestByState(LocalDate.parse("2017-02-20"), null).get("FRA").answered()).isEmpty();
+    }
+}
