@@ -16,7 +16,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Notes verbales and their responses, as at a received date and, optionally, as recorded by an instant. */
 @Component
@@ -74,18 +76,6 @@ public class NotesQueries {
                 .collectList();
     }
 
-    /** Each State's response in force on {@code asAt}: its latest received then (later recording wins a tie). */
-    public static Map<String, Document> latestByState(List<Document> responses, LocalDate asAt, Instant recordedBy) {
-        Map<String, Document> latest = new TreeMap<>();
-        responses.stream()
-                .filter(r -> !LocalDate.parse(r.getString("receivedOn")).isAfter(asAt))
-                .filter(r -> recordedBy == null || !Instant.parse(r.getString("recordedAt")).isAfter(recordedBy))
-                .sorted(Comparator.comparing((Document r) -> r.getString("receivedOn"))
-                        .thenComparing(r -> Instant.parse(r.getString("recordedAt"))))
-                .forEach(r -> latest.put(r.getString("stateCode"), r));
-        return latest;
-    }
-
     /** The note's responses folded for rates; re-read only when the note's responses changed. */
     public Mono<ResponseTimeline> timeline(Document note) {
         return versions.cached(ResponsesProjection.versionKey(note.getString("_id")),
@@ -137,7 +127,8 @@ public class NotesQueries {
 
     public Mono<List<ResponseView>> responseViews(Document note, String onlyState) {
         return responses(note, onlyState).map(all -> {
-            Map<String, Document> current = latestByState(all, LocalDate.MAX, null);
+            Set<String> current = ResponseTimeline.of(all).latestByState(LocalDate.MAX, null).values().stream()
+                    .map(ResponseTimeline.Entry::responseId).collect(Collectors.toSet());
             List<ResponseView> views = new ArrayList<>();
             for (Document r : all) {
                 Document answers = r.get("answers", Document.class);
@@ -146,7 +137,7 @@ public class NotesQueries {
                         answers == null ? Map.of() : new LinkedHashMap<>(answers), r.getString("channel"),
                         new ArrayList<>(r.getList("attachments", Object.class, List.of())),
                         Instant.parse(r.getString("recordedAt")), r.getString("recordedBy"), r.getString("supersedes"),
-                        current.get(r.getString("stateCode")) == r));
+                        current.contains(r.getString("responseId"))));
             }
             views.sort(Comparator.comparing(ResponseView::stateCode).thenComparing(ResponseView::recordedAt));
             return views;

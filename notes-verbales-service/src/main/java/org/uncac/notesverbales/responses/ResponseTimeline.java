@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  */
 public record ResponseTimeline(List<Entry> entries) {
 
-    /** One response: who, received when, recorded when, substantive or not, and which questions it answers. */
-    public record Entry(String stateCode, LocalDate receivedOn, Instant recordedAt, boolean substantive,
-                        Set<String> answered) {
+    /** One response: which, who, received when, recorded when, substantive or not, which questions it answers. */
+    public record Entry(String responseId, String stateCode, LocalDate receivedOn, Instant recordedAt,
+                        boolean substantive, Set<String> answered) {
     }
 
     public static ResponseTimeline of(List<Document> responses) {
@@ -30,7 +30,7 @@ public record ResponseTimeline(List<Entry> entries) {
                     Set<String> answered = answers == null ? Set.of() : answers.entrySet().stream()
                             .filter(a -> a.getValue() != null && !a.getValue().toString().isBlank())
                             .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-                    return new Entry(r.getString("stateCode"), LocalDate.parse(r.getString("receivedOn")),
+                    return new Entry(r.getString("responseId"), r.getString("stateCode"), LocalDate.parse(r.getString("receivedOn")),
                             Instant.parse(r.getString("recordedAt")), Boolean.TRUE.equals(r.getBoolean("substantive")),
                             answered);
                 })
