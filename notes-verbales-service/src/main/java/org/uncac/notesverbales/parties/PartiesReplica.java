@@ -19,8 +19,11 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * This service's replica of the States parties, built from the directory's events: who was a party on a
@@ -86,14 +89,14 @@ public class PartiesReplica {
     }
 
     /** Every party ever registered (for regional groups of addressees). */
-    public Mono<java.util.Map<String, Party>> byCode(LocalDate date) {
+    public Mono<Map<String, Party>> byCode(LocalDate date) {
         return all().map(docs -> docs.stream()
                 .map(d -> new Party(d.getString("_id"), nameOn(d, date), d.getString("regionalGroup")))
-                .collect(java.util.stream.Collectors.toMap(Party::code, p -> p)));
+                .collect(Collectors.toMap(Party::code, p -> p)));
     }
 
     /** The UN regional group of every party ever registered, by code (groups do not change with a date). */
-    public Mono<java.util.Map<String, String>> regionalGroups() {
+    public Mono<Map<String, String>> regionalGroups() {
         return folded().map(Folded::regionalGroups);
     }
 
@@ -106,15 +109,15 @@ public class PartiesReplica {
     }
 
     /** The replica as read, and what every response rate needs from it, computed once per change. */
-    private record Folded(List<Document> documents, java.util.Map<String, String> regionalGroups) {
+    private record Folded(List<Document> documents, Map<String, String> regionalGroups) {
         static Folded of(List<Document> documents) {
-            java.util.Map<String, String> groups = new java.util.HashMap<>();
+            Map<String, String> groups = new HashMap<>();
             documents.forEach(d -> {
                 if (d.getString("regionalGroup") != null) {
                     groups.put(d.getString("_id"), d.getString("regionalGroup"));
                 }
             });
-            return new Folded(List.copyOf(documents), java.util.Map.copyOf(groups));
+            return new Folded(List.copyOf(documents), Map.copyOf(groups));
         }
     }
 

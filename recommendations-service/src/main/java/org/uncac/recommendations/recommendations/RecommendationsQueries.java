@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.recommendations.followup.FollowUpProjection;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -103,7 +104,7 @@ public class RecommendationsQueries {
         record AuthorityPeriod(String stateCode, String type, LocalDate effective, LocalDate withdrawn) {
         }
 
-        static DirectoryReplica of(reactor.util.function.Tuple2<List<Document>, List<Document>> both) {
+        static DirectoryReplica of(Tuple2<List<Document>, List<Document>> both) {
             Map<String, LocalDate> parties = new HashMap<>();
             both.getT1().forEach(p -> parties.put(p.getString("_id"), LocalDate.parse(p.getString("partySince"))));
             List<AuthorityPeriod> authorities = both.getT2().stream()
