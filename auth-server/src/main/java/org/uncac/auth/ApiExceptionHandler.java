@@ -1,5 +1,8 @@
 package org.uncac.auth;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** RFC 9457 problems for the client registry, with the fields at fault named. */
 @RestControllerAdvice
@@ -35,6 +39,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                    : String.valueOf(ref.getIndex())).collect(Collectors.joining("."));
+            String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "must be a " + mismatch.getTargetType().getSimpleName().toLowerCase() : "is invalid";
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
+            body.setTitle("Invalid request");
+            body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+            return ResponseEntity.badRequest().body(body);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON for this request");
         body.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(body);

@@ -63,28 +63,8 @@ public final class HttpBench {
     private static void asAt(String gateway, String notesService, String token) throws Exception {
         System.out.println("== as-at: response-rate?asAt= over 50 notes x 190 responses");
         Random random = new Random(7);
-        List<String> notes = new ArrayList<>();
-        List<Callable<HttpResponse<String>>> responses = new ArrayList<>();
         LocalDate first = LocalDate.of(2016, 1, 4);
-        for (int n = 0; n < 50; n++) {
-            LocalDate issued = first.plusDays(73L * n);
-            JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"ASAT/" + UUID.randomUUID()
-                    + "\",\"subject\":\"as at\",\"addressees\":\"ALL_STATES_PARTIES\",\"deadline\":\"" + issued.plusDays(60)
-                    + "\",\"questions\":[{\"id\":\"q1\",\"text\":\"?\"}]}").body());
-            String noteId = note.get("id").asText();
-            notes.add(noteId);
-            JsonNode addressees = JSON.readTree(post(gateway + "/api/notes-verbales/" + noteId + "/issuance", token,
-                    "{\"date\":\"" + issued + "\"}").body()).get("addressees");
-            for (JsonNode state : addressees) {
-                LocalDate received = issued.plusDays(random.nextInt(365));
-                responses.add(() -> post(gateway + "/api/notes-verbales/" + noteId + "/responses", token,
-                        "{\"stateCode\":\"" + state.asText() + "\",\"receivedOn\":\"" + received
-                                + "\",\"substantive\":true,\"answers\":{\"q1\":\"yes\"}}"));
-            }
-        }
-        Result recorded = loadAll(32, responses);
-        System.out.printf(Locale.ROOT, "recorded %d responses in %.0f s (%d not 201)%n", responses.size(), recorded.seconds(),
-                recorded.failures());
+        List<String> notes = tenYearsOfNotes(gateway, token);
         Thread.sleep(5_000);
         for (int concurrency : new int[] {1, 8}) {
             List<Callable<HttpResponse<String>>> viaGateway = new ArrayList<>();
@@ -102,6 +82,38 @@ public final class HttpBench {
             System.out.printf(Locale.ROOT, "c=%d  gateway p50 %.2f p99 %.2f ms %.0f req/s | direct p50 %.2f p99 %.2f ms %.0f req/s%n",
                     concurrency, g.p50(), g.p99(), g.throughput(), d.p50(), d.p99(), d.throughput());
         }
+    }
+
+    /**
+     * The benchmark data set: ten years of notes verbales, 50 notes issued 73 days apart from 4 January 2016 to all
+     * States parties, each answered by all its addressees within a year of issue, recorded through the gateway.
+     * Returns the notes' ids.
+     */
+    static List<String> tenYearsOfNotes(String gateway, String token) throws Exception {
+        Random random = new Random(7);
+        List<String> notes = new ArrayList<>();
+        List<Callable<HttpResponse<String>>> responses = new ArrayList<>();
+        LocalDate first = LocalDate.of(2016, 1, 4);
+        for (int n = 0; n < 50; n++) {
+            LocalDate issued = first.plusDays(73L * n);
+            JsonNode note = JSON.readTree(post(gateway + "/api/notes-verbales", token, "{\"reference\":\"ASAT/" + UUID.randomUUID()
+                    + "\",\"subject\":\"as at\",\"addressees\":\"ALL_STATES_PARTIES\",\"deadline\":\"" + issued.plusDays(60)
+                    + "\",\"questions\":[{\"id\":\"q1\",\"text\":\"?\"}]}").body());
+            String noteId = note.get("id").asText();
+            notes.add(noteId);
+            JsonNode addressees = JSON.readTree(post(gateway + "/api/notes-verbales/" + noteId + "/issuance", token,
+                    "{\"date\":\"" + issued + "\"}").body()).get("addressees");
+            for (JsonNode state : addressees) {
+                LocalDate received = issued.plusDays(random.nextInt(365));
+                responses.add(() -> postRetryingWhenThrottled(gateway + "/api/notes-verbales/" + noteId + "/responses", token,
+                        "{\"stateCode\":\"" + state.asText() + "\",\"receivedOn\":\"" + received
+                                + "\",\"substantive\":true,\"answers\":{\"q1\":\"yes\"}}"));
+            }
+        }
+        Result recorded = loadAll(32, responses);
+        System.out.printf(Locale.ROOT, "recorded %d responses in %.0f s (%d not 201)%n", responses.size(), recorded.seconds(),
+                recorded.failures());
+        return notes;
     }
 
     private static void proxy(String gateway, String directory, String token) throws Exception {
@@ -209,7 +221,7 @@ public final class HttpBench {
         return loadAll(concurrency, java.util.Collections.nCopies(requests, call));
     }
 
-    private static Result loadAll(int concurrency, List<Callable<HttpResponse<String>>> calls) throws Exception {
+    static Result loadAll(int concurrency, List<Callable<HttpResponse<String>>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         double[] millis = new double[calls.size()];
         int[] failures = new int[1];
@@ -238,7 +250,7 @@ public final class HttpBench {
         return new Result(millis[millis.length / 2], millis[(int) (millis.length * 0.99)], calls.size() / seconds, seconds, failures[0]);
     }
 
-    private static String token(String gateway) throws Exception {
+    static String token(String gateway) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("secretariat:secretariat-secret".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -246,12 +258,22 @@ public final class HttpBench {
         return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
     }
 
-    private static HttpResponse<String> get(String url, String token) throws Exception {
+    static HttpResponse<String> get(String url, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(String url, String token, String body) throws Exception {
+    /** Sends again after the gateway's Retry-After while it answers 429: the data set needs every response. */
+    static HttpResponse<String> postRetryingWhenThrottled(String url, String token, String body) throws Exception {
+        HttpResponse<String> response = post(url, token, body);
+        while (response.statusCode() == 429) {
+            Thread.sleep(1_000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+            response = post(url, token, body);
+        }
+        return response;
+    }
+
+    static HttpResponse<String> post(String url, String token, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

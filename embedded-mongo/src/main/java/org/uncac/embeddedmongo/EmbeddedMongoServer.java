@@ -38,7 +38,8 @@ public final class EmbeddedMongoServer {
         Thread.currentThread().join();
     }
 
-    static MongoServer start(Path file, String host, int port) {
+    /** A server on {@code file} (created when missing), listening on {@code host:port} (0: any free port). */
+    public static MongoServer start(Path file, String host, int port) {
         MongoServer server = new MongoServer(new OrderedKeysH2Backend(file.toString()));
         server.bind(host, port);
         return server;

@@ -12,10 +12,11 @@ import org.springframework.util.unit.DataSize;
  * @param meetings        meetings-service
  * @param recommendations recommendations-service
  * @param maxBodySize     larger request bodies get 413, whether sized by Content-Length or chunked
+ * @param console         the console, whose pages the gateway serves at its root
  */
 @ConfigurationProperties("uncac.gateway")
 public record GatewayProperties(String auth, String directory, String notesVerbales, String meetings,
-                                String recommendations, DataSize maxBodySize) {
+                                String recommendations, DataSize maxBodySize, String console) {
     public GatewayProperties {
         auth = auth == null ? "http://localhost:9000" : auth;
         directory = directory == null ? "http://localhost:8081" : directory;
@@ -23,5 +24,6 @@ public record GatewayProperties(String auth, String directory, String notesVerba
         meetings = meetings == null ? "http://localhost:8083" : meetings;
         recommendations = recommendations == null ? "http://localhost:8084" : recommendations;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
+        console = console == null ? "http://localhost:8085" : console;
     }
 }

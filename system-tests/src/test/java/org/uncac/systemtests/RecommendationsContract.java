@@ -161,4 +161,28 @@ abstract class RecommendationsContract {
         gateway.get().uri("/api/recommendations/progress-note?meeting=" + meetingId + "&format=pdf").headers(h -> h.setBearerAuth(secretariat))
                 .exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSecondAdoptionOfAProposalCreatesNoRecommendation() {
+        String meetingId = id(post(secretariat, "/api/meetings", Map.of("body", "EXPERT_MEETING_INTERNATIONAL_COOPERATION",
+                "ordinal", 8000 + (int) (System.nanoTime() % 900), "title", "Tenth meeting", "venue", "Vienna",
+                "start", "2021-09-06", "end", "2021-09-07", "format", "HYBRID")));
+        String proposal = id(post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
+                "proposedBy", List.of("KEN"), "text", "Hold regional workshops", "date", "2021-09-06")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/recommendations/proposals?meetingId=" + meetingId)
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectBody(List.class).returnResult().getResponseBody().size() == 1);
+        Map<String, Object> adoption = Map.of("paragraph", "49", "addressee", "SECRETARIAT", "adoptedOn", "2021-09-07");
+        id(post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", adoption));
+        post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", adoption).expectStatus().isEqualTo(409);
+        // a later recommendation of the same meeting: once it is visible, anything stored before it is too
+        String later = id(post(secretariat, "/api/recommendations", Map.of("meetingId", meetingId, "paragraph", "50",
+                "text", "A later recommendation", "addressee", "SECRETARIAT", "adoptedOn", "2021-09-07")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/recommendations/" + later)
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().returnResult(Object.class).getStatus().is2xxSuccessful());
+        List<Object> ofMeeting = gateway.get().uri("/api/recommendations?meetingId=" + meetingId)
+                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
+                .expectBody(List.class).returnResult().getResponseBody();
+        assertThat(ofMeeting).as("the adopted proposal and the later recommendation, no orphan").hasSize(2);
+    }
 }

@@ -195,6 +195,24 @@ abstract class StatesPartiesContract {
                 .exchange().expectStatus().isEqualTo(413);
     }
 
+    /** A client that writes its whole body before it reads the answer (as Python's urllib does) reads the 413. */
+    @Test
+    void aClientThatSendsAllOfAnOversizedBodyBeforeReadingGetsThe413Problem() throws Exception {
+        java.net.URI gatewayUri = java.net.URI.create(suite.gatewayUrl());
+        byte[] body = ("{\"name\": \"" + "x".repeat(8 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket(gatewayUri.getHost(), gatewayUri.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/directory/states-parties HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + secretariat + "\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(400), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
     @Test
     void theListAsAtADateShowsThePartiesAndNamesOfThatDate() {
         register(secretariat, Map.of("code", "XTA", "name", "Old name of XTA", "kind", "STATE",

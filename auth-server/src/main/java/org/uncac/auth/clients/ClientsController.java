@@ -4,15 +4,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.uncac.auth.AuthProperties;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -21,7 +28,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The secretariat registers the API client of a State party; the secret is shown once and stored hashed. */
+/**
+ * The secretariat registers the API client of a State party (the secret is shown once and stored hashed), lists
+ * them, and revokes them.
+ */
 @RestController
 @RequestMapping("/api/clients")
 public class ClientsController {
@@ -33,17 +43,22 @@ public class ClientsController {
     public record Registered(String clientId, String clientSecret, String stateCode, String name, List<String> roles) {
     }
 
-    public record Listed(String clientId, String name, List<String> roles, String stateCode, Instant createdAt, String createdBy) {
+    public record Listed(String clientId, String name, List<String> roles, String stateCode, Instant createdAt, String createdBy,
+                         Instant revokedAt, String revokedBy) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final Logger log = LoggerFactory.getLogger(ClientsController.class);
+
     private final MongoRegisteredClientRepository clients;
     private final PasswordEncoder passwordEncoder;
+    private final AuthProperties properties;
 
-    public ClientsController(MongoRegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
+    public ClientsController(MongoRegisteredClientRepository clients, PasswordEncoder passwordEncoder, AuthProperties properties) {
         this.clients = clients;
         this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
     }
 
     @PostMapping
@@ -61,8 +76,40 @@ public class ClientsController {
     @GetMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public List<Listed> list() {
-        return clients.all().stream().map(c -> new Listed(c.clientId(), c.name(), c.roles(), c.state(),
-                c.createdAt(), c.createdBy())).toList();
+        return clients.all().stream().map(ClientsController::listed).toList();
+    }
+
+    @GetMapping("/{clientId}")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Listed one(@PathVariable String clientId) {
+        return clients.find(clientId).map(ClientsController::listed)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No client " + clientId));
+    }
+
+    /**
+     * Revokes a client: from now on it gets no token, and within a second the gateway and every service refuse
+     * the tokens it already holds (they read the revocation list). The record stays, with who revoked it when.
+     * A configured client (the secretariat's, the chair's) is changed in configuration instead: 409.
+     */
+    @DeleteMapping("/{clientId}")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Listed revoke(@PathVariable String clientId, Authentication caller) {
+        ApiClient client = clients.find(clientId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No client " + clientId));
+        if (properties.defaultClients().stream().anyMatch(configured -> configured.id().equals(clientId))) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "Client " + clientId + " is configured: change its secret in the configuration instead");
+        }
+        if (!clients.revoke(clientId, Instant.now(), caller.getName())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Client " + clientId + " was revoked on " + client.revokedAt());
+        }
+        log.info("client {} revoked by {}", clientId, caller.getName());
+        return listed(clients.find(clientId).orElseThrow());
+    }
+
+    private static Listed listed(ApiClient c) {
+        return new Listed(c.clientId(), c.name(), c.roles(), c.state(), c.createdAt(), c.createdBy(), c.revokedAt(),
+                c.revokedBy());
     }
 
     private static byte[] bytes(int count) {

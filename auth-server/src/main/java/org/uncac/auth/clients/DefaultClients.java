@@ -8,7 +8,10 @@ import org.uncac.auth.AuthProperties;
 
 import java.time.Instant;
 
-/** Makes the configured default clients exist with their configured secrets at every start. */
+/**
+ * Makes the configured default clients exist with their configured secrets at every start; a start without a
+ * secret for one of them fails (outside the embedded default, which may use the development secrets).
+ */
 @Component
 public class DefaultClients implements ApplicationRunner {
 
@@ -25,7 +28,10 @@ public class DefaultClients implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (AuthProperties.DefaultClient client : properties.defaultClients()) {
-            clients.store(new ApiClient(client.id(), passwordEncoder.encode(client.secret()), client.name(),
+            if (!properties.creates(client)) {
+                continue;
+            }
+            clients.store(new ApiClient(client.id(), passwordEncoder.encode(properties.secretOf(client)), client.name(),
                     client.roles(), client.state(), Instant.now(), "configuration"));
         }
     }

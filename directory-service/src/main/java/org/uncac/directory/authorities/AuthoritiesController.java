@@ -1,6 +1,5 @@
 package org.uncac.directory.authorities;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.uncac.directory.authorities.AuthoritiesQueries.AuthorityView;
 import org.uncac.directory.authorities.AuthoritiesQueries.Coverage;
 import org.uncac.directory.authorities.AuthoritiesQueries.HistoryEntry;
@@ -32,18 +32,21 @@ import org.uncac.directory.authorities.AuthorityCommands.UpdateAuthority;
 import org.uncac.directory.authorities.AuthorityCommands.WithdrawAuthority;
 import org.uncac.directory.parties.StatePartiesQueries;
 import org.uncac.platform.security.Caller;
+import org.uncac.platform.time.SecretariatTime;
+import org.uncac.directory.published.PublishedCoverageProjection;
+import org.uncac.directory.published.PublishedCoverageProjection.PublishedCoverageView;
+import org.uncac.platform.web.CsvExport;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.web.RequestIds;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +68,8 @@ public class AuthoritiesController {
      * An entry's details, as a designation (with {@code stateCode} and {@code type}) or as an update (a new
      * version that replaces the previous one from {@code effective} on; State and type do not change).
      */
-    public record EntryRequest(String stateCode, AuthorityType type,
+    public record EntryRequest(@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters (ISO 3166-1 alpha-3)") String stateCode,
+                               AuthorityType type,
                                @NotBlank @Size(max = 300) String name, @NotNull LocalDate effective,
                                @Size(max = 1000) String postalAddress,
                                @Valid @Size(max = 20) List<ContactRequest> contacts,
@@ -96,25 +100,28 @@ public class AuthoritiesController {
     private final CommandGateway commands;
     private final AuthoritiesQueries queries;
     private final StatePartiesQueries parties;
-    private final Clock clock;
+    private final SecretariatTime time;
+    private final PublishedCoverageProjection published;
 
-    public AuthoritiesController(CommandGateway commands, AuthoritiesQueries queries, StatePartiesQueries parties) {
+    public AuthoritiesController(CommandGateway commands, AuthoritiesQueries queries, StatePartiesQueries parties,
+                                 SecretariatTime time, PublishedCoverageProjection published) {
+        this.published = published;
         this.commands = commands;
         this.queries = queries;
         this.parties = parties;
-        this.clock = Clock.systemUTC();
+        this.time = time;
     }
 
     @PostMapping("/authorities")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
-    public Mono<ResponseEntity<Map<String, Object>>> designate(@Valid @RequestBody EntryRequest request) {
+    public Mono<ResponseEntity<Map<String, Object>>> designate(@Valid @RequestBody EntryRequest request, ServerWebExchange exchange) {
         if (request.stateCode() == null || request.stateCode().isBlank()) {
             throw Problems.invalid("stateCode", "must not be blank");
         }
         if (request.type() == null) {
             throw Problems.invalid("type", "must not be null");
         }
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.newId(exchange, "authority");
         return Caller.current().flatMap(caller -> {
             caller.requireActingFor(request.stateCode());
             return parties.exists(request.stateCode()).flatMap(known -> {
@@ -122,7 +129,7 @@ public class AuthoritiesController {
                     return Mono.error(Problems.refused(request.stateCode() + " is not a State party in the directory"));
                 }
                 return Mono.fromFuture(commands.send(new DesignateAuthority(id, request.stateCode(), request.type(),
-                        request.details(), request.effective(), caller.recordedBy(), actingFor(caller))));
+                        request.details(), request.effective(), caller.recordedBy(), caller.actingFor())));
             });
         }).thenReturn(ResponseEntity.created(URI.create("/api/directory/authorities/" + id))
                 .body(Map.of("id", id)));
@@ -132,7 +139,7 @@ public class AuthoritiesController {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<Map<String, Object>> update(@PathVariable String id, @Valid @RequestBody EntryRequest request) {
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new UpdateAuthority(id,
-                        request.details(), request.effective(), caller.recordedBy(), actingFor(caller)))))
+                        request.details(), request.effective(), caller.recordedBy(), caller.actingFor()))))
                 .thenReturn(Map.of("id", id, "effective", request.effective()));
     }
 
@@ -140,7 +147,7 @@ public class AuthoritiesController {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<Map<String, Object>> withdraw(@PathVariable String id, @Valid @RequestBody WithdrawalRequest request) {
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new WithdrawAuthority(id,
-                        request.effective(), request.reason(), caller.recordedBy(), actingFor(caller)))))
+                        request.effective(), request.reason(), caller.recordedBy(), caller.actingFor()))))
                 .thenReturn(Map.of("id", id, "withdrawnFrom", request.effective()));
     }
 
@@ -174,7 +181,7 @@ public class AuthoritiesController {
     @GetMapping("/authorities/stale")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<List<StaleEntry>> stale(@RequestParam(defaultValue = "12") @Min(1) @Max(600) int months) {
-        return queries.stale(months, clock.instant(), LocalDate.now(clock));
+        return queries.stale(months, time);
     }
 
     @GetMapping("/authorities/{id}")
@@ -194,7 +201,9 @@ public class AuthoritiesController {
     public Mono<Map<String, Object>> coverage(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return queries.coverage(dateOrToday(asAt), recordedBy).map(AuthoritiesController::body);
+        LocalDate date = dateOrToday(asAt);
+        return Mono.zip(queries.coverage(date, recordedBy), published.upTo(date, recordedBy))
+                .map(both -> body(both.getT1(), both.getT2()));
     }
 
     @GetMapping("/coverage/series")
@@ -209,7 +218,7 @@ public class AuthoritiesController {
         } catch (IllegalArgumentException e) {
             throw Problems.invalid("step", "must be one of day, week, month, quarter, year");
         }
-        LocalDate until = to == null ? LocalDate.now(clock) : to;
+        LocalDate until = time.orToday(to);
         if (until.isBefore(from)) {
             throw Problems.invalid("to", "must not be before from");
         }
@@ -217,11 +226,15 @@ public class AuthoritiesController {
         if (points > 5000) {
             throw Problems.invalid("step", "gives more than 5000 points between from and to; choose a longer step");
         }
-        return queries.series(from, until, parsed.period, recordedBy)
-                .map(list -> list.stream().map(AuthoritiesController::body).toList());
+        return Mono.zip(queries.series(from, until, parsed.period, recordedBy), published.upTo(until, recordedBy))
+                .map(both -> both.getT1().stream().map(point -> body(point, both.getT2())).toList());
     }
 
-    private static Map<String, Object> body(Coverage coverage) {
+    /**
+     * Coverage as at a date, with the latest coverage the secretariat published on or before it ({@code published},
+     * from {@code figures}, earliest first) and whether the recorded entries give other counts.
+     */
+    private static Map<String, Object> body(Coverage coverage, List<PublishedCoverageView> figures) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asAt", coverage.asAt());
         if (coverage.recordedBy() != null) {
@@ -229,23 +242,24 @@ public class AuthoritiesController {
         }
         body.put("statesParties", coverage.statesParties());
         body.put("byType", coverage.byType());
+        PublishedCoverageView latest = figures.stream().filter(f -> !f.asAt().isAfter(coverage.asAt()))
+                .reduce((a, b) -> b).orElse(null);
+        body.put("published", latest);
+        body.put("differsFromPublished", latest == null ? null : latest.byType().entrySet().stream()
+                .anyMatch(e -> !e.getValue().equals(coverage.byType().get(e.getKey()))));
         return body;
     }
 
     private LocalDate dateOrToday(LocalDate asAt) {
-        return asAt == null ? LocalDate.now(clock) : asAt;
+        return time.orToday(asAt);
     }
 
-    private static String actingFor(Caller caller) {
-        return caller.is(Caller.Role.SECRETARIAT) ? null : caller.state();
-    }
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema CSV_SCHEMA = CsvSchema.builder()
             .addColumn("stateCode").addColumn("stateName").addColumn("type").addColumn("name")
             .addColumn("postalAddress").addColumn("contacts").addColumn("languages").addColumn("channels")
             .addColumn("requirements").addColumn("checklist").addColumn("inForceSince").addColumn("versionEffective")
-            .addColumn("lastRecordedAt").addColumn("id").build().withHeader();
+            .addColumn("lastRecordedAt").addColumn("id").build();
 
     static String csv(List<AuthorityView> rows, Map<String, String> stateNames) {
         List<Map<String, Object>> lines = rows.stream().map(v -> {
@@ -267,11 +281,7 @@ public class AuthoritiesController {
             line.put("id", v.id());
             return line;
         }).toList();
-        try {
-            return CSV.writer(CSV_SCHEMA).writeValueAsString(lines);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CsvExport.write(CSV_SCHEMA, lines);
     }
 
     private static List<String> nonNull(String... parts) {

@@ -9,9 +9,11 @@ import org.uncac.directory.authorities.AuthorityTimeline.Kind;
 import org.uncac.directory.authorities.AuthorityTimeline.State;
 import org.uncac.directory.parties.StatePartiesQueries;
 import org.uncac.platform.readmodel.ReadModelVersions;
+import org.uncac.platform.time.SecretariatTime;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -134,9 +136,10 @@ public class AuthoritiesQueries {
                 .collectList());
     }
 
-    /** Entries in force today whose last change was recorded more than {@code months} months before {@code now}. */
-    public Mono<List<StaleEntry>> stale(int months, Instant now, LocalDate today) {
-        Instant threshold = today.minusMonths(months).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    /** Entries in force today whose last change was recorded more than {@code months} months before today. */
+    public Mono<List<StaleEntry>> stale(int months, SecretariatTime time) {
+        LocalDate today = time.today();
+        Instant threshold = today.minusMonths(months).atStartOfDay(time.zone()).toInstant();
         return timelines().map(all -> all.values().stream()
                 .map(t -> {
                     State state = t.inForceOn(today, null);
@@ -144,8 +147,7 @@ public class AuthoritiesQueries {
                     if (state == null || last == null || !last.recordedAt().isBefore(threshold)) {
                         return null;
                     }
-                    long since = java.time.temporal.ChronoUnit.MONTHS.between(
-                            last.recordedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), today);
+                    long since = ChronoUnit.MONTHS.between(time.dateOf(last.recordedAt()), today);
                     return new StaleEntry(t.id(), t.stateCode(), t.type(), state.details().name(),
                             last.recordedAt(), last.effective(), since);
                 })

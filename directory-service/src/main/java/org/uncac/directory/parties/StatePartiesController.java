@@ -20,6 +20,7 @@ import org.uncac.directory.parties.StatePartiesQueries.PartyView;
 import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
 import org.uncac.platform.security.Caller;
+import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,7 +35,7 @@ import java.util.Map;
 @RequestMapping("/api/directory/states-parties")
 public class StatePartiesController {
 
-    public record RegisterRequest(@NotBlank String code, @NotBlank @Size(max = 200) String name,
+    public record RegisterRequest(@NotBlank @Size(max = 3) String code, @NotBlank @Size(max = 200) String name,
                                   @NotNull PartyKind kind, @NotNull LocalDate partySince,
                                   RegionalGroup regionalGroup) {
     }
@@ -45,9 +46,12 @@ public class StatePartiesController {
     private final CommandGateway commands;
     private final StatePartiesQueries queries;
 
-    public StatePartiesController(CommandGateway commands, StatePartiesQueries queries) {
+    private final SecretariatTime time;
+
+    public StatePartiesController(CommandGateway commands, StatePartiesQueries queries, SecretariatTime time) {
         this.commands = commands;
         this.queries = queries;
+        this.time = time;
     }
 
     @PostMapping
@@ -59,7 +63,9 @@ public class StatePartiesController {
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RegisterStateParty(
                         request.code(), request.name().strip(), request.kind(), request.partySince(),
                         request.regionalGroup(), caller.recordedBy()))))
-                .thenReturn(ResponseEntity.created(URI.create("/api/directory/states-parties/" + request.code()))
+                // a party from a later date is not one today: its Location reads it as at the day it becomes one
+                .thenReturn(ResponseEntity.created(URI.create("/api/directory/states-parties/" + request.code()
+                                + (request.partySince().isAfter(time.today()) ? "?asAt=" + request.partySince() : "")))
                         .body(new PartyView(request.code(), request.name().strip(), request.kind(),
                                 request.partySince(), request.regionalGroup(), null)));
     }
@@ -80,14 +86,14 @@ public class StatePartiesController {
     @GetMapping
     public Flux<PartyView> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return queries.asAt(asAt == null ? LocalDate.now() : asAt, recordedBy);
+        return queries.asAt(time.orToday(asAt), recordedBy);
     }
 
     @GetMapping("/{code}")
     public Mono<PartyView> one(@PathVariable String code,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return queries.one(code, asAt == null ? LocalDate.now() : asAt, recordedBy)
+        return queries.one(code, time.orToday(asAt), recordedBy)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("State party", code)));
     }
 }

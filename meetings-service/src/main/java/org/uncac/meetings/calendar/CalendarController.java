@@ -52,14 +52,23 @@ public class CalendarController {
         });
     }
 
-    private static VEvent event(Document meeting) {
+    /**
+     * Text as a calendar property holds it: ical4j escapes commas, semicolons, backslashes and line feeds, but a
+     * bare carriage return or another control character would break the feed's lines, so they become spaces.
+     */
+    static String text(String value) {
+        return value.replace("\r\n", "\n").replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", " ");
+    }
+
+    static VEvent event(Document meeting) {
         try {
             LocalDate start = LocalDate.parse(meeting.getString("start"));
             LocalDate endExclusive = LocalDate.parse(meeting.getString("end")).plusDays(1);
             VEvent event = new VEvent(new Date(start.format(ICAL_DATE)), new Date(endExclusive.format(ICAL_DATE)),
-                    meeting.getString("title"));
+                    text(meeting.getString("title")));
             event.getProperties().add(new Uid(meeting.getString("_id") + "@uncac-expert-meetings"));
-            event.getProperties().add(new Location(meeting.getString("venue") + " (" + meeting.getString("format") + ")"));
+            String format = meeting.getString("format");
+            event.getProperties().add(new Location(text(meeting.getString("venue")) + (format == null ? "" : " (" + format + ")")));
             event.getProperties().add(new Description(meeting.getString("body") + " " + meeting.getInteger("ordinal")));
             event.getProperties().add(meeting.get("cancelled") != null ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
             return event;

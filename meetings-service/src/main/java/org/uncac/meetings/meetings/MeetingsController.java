@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.uncac.meetings.meetings.MeetingMessages.*;
 import org.uncac.meetings.meetings.MeetingModel.AgendaDocument;
 import org.uncac.meetings.meetings.MeetingModel.AgendaItem;
@@ -36,13 +37,14 @@ import org.uncac.meetings.meetings.MeetingModel.Panel;
 import org.uncac.meetings.meetings.MeetingModel.ReportMethod;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.web.RequestIds;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Meetings: convened by the secretariat; agendas prepared and adopted by the chair or the secretariat. */
 @RestController
@@ -52,7 +54,7 @@ public class MeetingsController {
     public record ConveneRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z_]{2,79}", message = "must be an upper-case body name such as EXPERT_MEETING_INTERNATIONAL_COOPERATION") String body,
                                  @NotNull @Positive Integer ordinal, @NotBlank @Size(max = 500) String title,
                                  @NotBlank @Size(max = 200) String venue, @NotNull LocalDate start, @NotNull LocalDate end,
-                                 @NotNull Format format, @Size(max = 100) String symbolPrefix) {
+                                 Format format, @Size(max = 100) String symbolPrefix) {
     }
 
     public record DocumentRequest(@NotBlank @Size(max = 100) String symbol, @Size(max = 500) String title,
@@ -79,7 +81,7 @@ public class MeetingsController {
         }
     }
 
-    public record ProvisionalAgendaRequest(@NotBlank @Size(max = 100) String symbol,
+    public record ProvisionalAgendaRequest(@Size(max = 100) String symbol,
                                            @NotEmpty @Valid @Size(max = 100) List<ItemRequest> items) {
     }
 
@@ -91,13 +93,13 @@ public class MeetingsController {
 
     public record ChairRequest(@NotBlank @Size(max = 200) String name,
                                @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode,
-                               @Size(max = 100) String role) {
+                               @Size(max = 300) String role) {
     }
 
     public record SessionRequest(@NotNull LocalDate date, @Valid @NotNull ChairRequest chair) {
     }
 
-    public record ObserverRequest(@NotBlank @Size(max = 100) String category, @NotBlank @Size(max = 300) String name) {
+    public record ObserverRequest(@NotBlank @Size(max = 300) String category, @NotBlank @Size(max = 300) String name) {
     }
 
     public record AttendanceRequest(@Size(max = 250) List<@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String> statesParties,
@@ -127,24 +129,30 @@ public class MeetingsController {
 
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> convene(@Valid @RequestBody ConveneRequest request) {
+    public Mono<ResponseEntity<Map<String, Object>>> convene(@Valid @RequestBody ConveneRequest request,
+                                                            ServerWebExchange exchange) {
         if (request.end().isBefore(request.start())) {
             throw Problems.invalid("end", "must not be before start");
         }
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.newId(exchange, "meeting");
         String ordinalKey = request.body() + "/" + request.ordinal();
-        // one meeting per ordinal and body: claimed with a unique key before the meeting is convened
-        return mongo.insert(new Document("_id", ordinalKey).append("meetingId", id), "meeting_ordinals")
-                .onErrorMap(MeetingsController::isDuplicate, e -> Problems.conflict("Meeting " + request.ordinal()
-                        + " of " + request.body() + " already exists"))
-                .then(Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ConveneMeeting(id,
+        // one meeting per ordinal and body: claimed with a unique key before the meeting is convened; a claim
+        // naming this very meeting is a retry of this request (its id comes from the Idempotency-Key)
+        Mono<Boolean> claimedNow = mongo.insert(new Document("_id", ordinalKey).append("meetingId", id), "meeting_ordinals")
+                .thenReturn(true)
+                .onErrorResume(MeetingsController::isDuplicate, e -> mongo.findOne(Query.query(Criteria.where("_id").is(ordinalKey)),
+                                Document.class, "meeting_ordinals")
+                        .filter(claim -> id.equals(claim.getString("meetingId"))).map(claim -> false)
+                        .switchIfEmpty(Mono.error(() -> Problems.conflict("Meeting " + request.ordinal()
+                                + " of " + request.body() + " already exists"))));
+        return claimedNow.flatMap(fresh -> Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ConveneMeeting(id,
                                 request.body(), request.ordinal(), request.title().strip(), request.venue().strip(),
                                 request.start(), request.end(), request.format(),
                                 request.symbolPrefix() == null || request.symbolPrefix().isBlank() ? null : request.symbolPrefix().strip(),
                                 caller.recordedBy()))))
-                        // the meeting was not convened: free its ordinal again
-                        .onErrorResume(e -> mongo.remove(Query.query(Criteria.where("_id").is(ordinalKey)), "meeting_ordinals")
-                                .then(Mono.error(e))))
+                        // the meeting was not convened: free the ordinal this request claimed
+                        .onErrorResume(e -> (fresh ? mongo.remove(Query.query(Criteria.where("_id").is(ordinalKey)), "meeting_ordinals")
+                                .then() : Mono.<Void>empty()).then(Mono.error(e))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/meetings/" + id)).body(Map.of("id", id)));
     }
 
@@ -152,8 +160,12 @@ public class MeetingsController {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
     public Mono<Map<String, Object>> provisionalAgenda(@PathVariable String id, @Valid @RequestBody ProvisionalAgendaRequest request) {
         List<AgendaItem> items = request.items().stream().map(ItemRequest::toItem).toList();
-        return send(caller -> new IssueProvisionalAgenda(id, request.symbol().strip(), items, caller.recordedBy()))
-                .then(Mono.just(Map.of("id", id, "symbol", request.symbol().strip(), "items", numbered(items))));
+        String symbol = request.symbol() == null || request.symbol().isBlank() ? null : request.symbol().strip();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("symbol", symbol);
+        answer.put("items", numbered(items));
+        return send(caller -> new IssueProvisionalAgenda(id, symbol, items, caller.recordedBy())).then(Mono.just(answer));
     }
 
     @PostMapping("/{id}/agenda-adoption")

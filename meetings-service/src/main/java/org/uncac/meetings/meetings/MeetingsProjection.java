@@ -43,7 +43,7 @@ public class MeetingsProjection {
     void on(MeetingConvened e, @Timestamp Instant at, @MessageIdentifier String id) {
         upsert(e.meetingId(), new Update().set("body", e.body()).set("ordinal", e.ordinal()).set("title", e.title())
                 .set("venue", e.venue()).set("start", e.start().toString()).set("end", e.end().toString())
-                .set("format", e.format().name()).set("symbolPrefix", e.symbolPrefix()), id, "CONVENED", null, at, e.recordedBy());
+                .set("format", e.format() == null ? null : e.format().name()).set("symbolPrefix", e.symbolPrefix()), id, "CONVENED", null, at, e.recordedBy());
     }
 
     @EventHandler

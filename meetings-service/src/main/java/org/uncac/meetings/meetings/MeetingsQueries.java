@@ -1,6 +1,7 @@
 package org.uncac.meetings.meetings;
 
 import org.bson.Document;
+import org.uncac.platform.time.SecretariatTime;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,8 +24,11 @@ public class MeetingsQueries {
 
     private final ReactiveMongoTemplate mongo;
 
-    public MeetingsQueries(ReactiveMongoTemplate mongo) {
+    private final SecretariatTime time;
+
+    public MeetingsQueries(ReactiveMongoTemplate mongo, SecretariatTime time) {
         this.mongo = mongo;
+        this.time = time;
     }
 
     Mono<Document> document(String id) {
@@ -36,11 +40,11 @@ public class MeetingsQueries {
     }
 
     public Mono<Map<String, Object>> one(String id) {
-        return document(id).map(d -> view(d, LocalDate.now()));
+        return document(id).map(d -> view(d, time.today()));
     }
 
     public Mono<List<Map<String, Object>>> list(LocalDate from, LocalDate to, Status status) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         return all().map(docs -> docs.stream()
                 .filter(d -> from == null || !LocalDate.parse(d.getString("end")).isBefore(from))
                 .filter(d -> to == null || !LocalDate.parse(d.getString("start")).isAfter(to))

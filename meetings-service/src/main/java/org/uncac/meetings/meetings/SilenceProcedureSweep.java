@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.uncac.meetings.meetings.MeetingMessages.ConcludeSilenceProcedure;
+import org.uncac.platform.time.SecretariatTime;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,16 +26,17 @@ public class SilenceProcedureSweep {
 
     private final MeetingsQueries queries;
     private final CommandGateway commands;
-    private final Clock clock = Clock.systemUTC();
+    private final SecretariatTime time;
 
-    public SilenceProcedureSweep(MeetingsQueries queries, CommandGateway commands) {
+    public SilenceProcedureSweep(MeetingsQueries queries, CommandGateway commands, SecretariatTime time) {
         this.queries = queries;
         this.commands = commands;
+        this.time = time;
     }
 
     @Scheduled(fixedDelayString = "${uncac.meetings.silence-sweep:PT60S}", initialDelayString = "${uncac.meetings.silence-sweep:PT60S}")
     public void sweep() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = time.today();
         List<Document> meetings = queries.all().blockOptional().orElse(List.of());
         for (Document meeting : meetings) {
             Document silence = meeting.get("silence", Document.class);

@@ -2,6 +2,7 @@ package org.uncac.meetings.nextmeeting;
 
 import jakarta.validation.constraints.Pattern;
 import org.bson.Document;
+import org.uncac.platform.time.SecretariatTime;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,15 +35,18 @@ public class NextMeetingController {
     private final MeetingsQueries meetings;
     private final ReactiveMongoTemplate mongo;
 
-    public NextMeetingController(MeetingsQueries meetings, ReactiveMongoTemplate mongo) {
+    private final SecretariatTime time;
+
+    public NextMeetingController(MeetingsQueries meetings, ReactiveMongoTemplate mongo, SecretariatTime time) {
         this.meetings = meetings;
         this.mongo = mongo;
+        this.time = time;
     }
 
     @GetMapping("/next")
     public Mono<Map<String, Object>> next(@RequestParam(defaultValue = "EXPERT_MEETING_INTERNATIONAL_COOPERATION")
                                           @Pattern(regexp = "[A-Z][A-Z_]{2,79}", message = "must be an upper-case body name") String body) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         return Mono.zip(meetings.all(), mongo.findAll(Document.class, RecommendationsReplica.COLLECTION).collectList())
                 .map(both -> {
                     List<Document> ofBody = both.getT1().stream().filter(m -> body.equals(m.getString("body"))).toList();

@@ -2,6 +2,8 @@ package org.uncac.notesverbales.notes;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.uncac.platform.web.Source;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,9 +24,17 @@ public final class NoteCommands {
     public record ReviseDraft(@TargetAggregateIdentifier String noteId, Draft draft, String recordedBy) {
     }
 
-    /** {@code partiesOnDate}: the States parties on the issue date, for ALL_STATES_PARTIES. */
-    public record IssueNoteVerbale(@TargetAggregateIdentifier String noteId, LocalDate date, List<String> partiesOnDate,
-                                   String recordedBy) {
+    /**
+     * {@code partiesOnDate}: the States parties on the issue date, for ALL_STATES_PARTIES; {@code dateKnownTo}: the
+     * year or month when the record knows only that much of the issue date (then {@code date} is its last day).
+     */
+    public record IssueNoteVerbale(@TargetAggregateIdentifier String noteId, LocalDate date, String dateKnownTo,
+                                   List<String> partiesOnDate, String recordedBy) {
+    }
+
+    /** A count of responses the secretariat published for this note, as at a date, with where it was printed. */
+    public record PublishResponseFigure(@TargetAggregateIdentifier String noteId, LocalDate asAt, String asAtKnownTo,
+                                        int value, Source source, String text, String recordedBy) {
     }
 
     /** {@code withoutResponse}: the addressees with no response received on or before {@code date}. */

@@ -1,5 +1,7 @@
 package org.uncac.notesverbales.notes;
 
+import org.uncac.platform.web.Source;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,10 +23,22 @@ public final class NoteEvents {
                                String recordedBy) {
     }
 
-    /** Issued on {@code date} to exactly {@code addressees}; carries what other services need to follow it up. */
+    /**
+     * Issued on {@code date} to exactly {@code addressees}; carries what other services need to follow it up.
+     * {@code dateKnownTo} (absent from events recorded before it existed) is the year or month when only that much
+     * of the issue date is known, {@code date} then being its last day.
+     */
     public record NoteVerbaleIssued(String noteId, String reference, String subject, LocalDate date,
                                     List<String> addressees, LocalDate deadline, List<String> mandates,
-                                    List<String> recommendationIds, String recordedBy) {
+                                    List<String> recommendationIds, String recordedBy, String dateKnownTo) {
+    }
+
+    /**
+     * The secretariat published that {@code value} States had responded as at {@code asAt} (a figure, not per-State
+     * records: the States behind it may be unknown to the suite), printed where {@code source} says.
+     */
+    public record ResponseFigurePublished(String noteId, String reference, LocalDate asAt, String asAtKnownTo, int value,
+                                          Source source, String text, String recordedBy) {
     }
 
     public record ReminderIssued(String noteId, String reminderId, String reference, LocalDate date,

@@ -10,6 +10,7 @@ import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
 import org.uncac.notesverbales.notes.NoteCommands.ExtendDeadline;
 import org.uncac.notesverbales.notes.NoteCommands.IssueNoteVerbale;
 import org.uncac.notesverbales.notes.NoteCommands.IssueReminder;
+import org.uncac.notesverbales.notes.NoteCommands.PublishResponseFigure;
 import org.uncac.notesverbales.notes.NoteCommands.ReviseDraft;
 import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
 import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
@@ -17,9 +18,11 @@ import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
+import org.uncac.notesverbales.notes.NoteEvents.ResponseFigurePublished;
 import org.uncac.platform.web.Problems;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +57,7 @@ public class NoteVerbale {
     private Map<String, Question> questions = Map.of();
     private LocalDate issuedOn;
     private LocalDate deadline;
+    private final Set<String> publishedFigures = new HashSet<>();
 
     protected NoteVerbale() {
     }
@@ -69,7 +73,7 @@ public class NoteVerbale {
     @CommandHandler
     public void handle(ReviseDraft command) {
         if (status != Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + reference + " has been issued: what was asked cannot change");
+            throw Problems.conflict("Note verbale " + name() + " has been issued: what was asked cannot change");
         }
         Draft d = command.draft();
         apply(new DraftRevised(noteId, d.reference(), d.subject(), d.body(), d.questions(), d.mandates(),
@@ -79,7 +83,7 @@ public class NoteVerbale {
     @CommandHandler
     public List<String> handle(IssueNoteVerbale command) {
         if (status != Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + reference + " was already issued on " + issuedOn);
+            throw Problems.conflict("Note verbale " + name() + " was already issued on " + issuedOn);
         }
         List<String> resolved = allStatesParties ? command.partiesOnDate() : draftAddressees;
         if (resolved.isEmpty()) {
@@ -89,7 +93,7 @@ public class NoteVerbale {
             throw Problems.refused("The deadline " + deadline + " is before the issue date " + command.date());
         }
         apply(new NoteVerbaleIssued(noteId, reference, subject, command.date(), List.copyOf(new TreeSet<>(resolved)),
-                deadline, mandates, recommendationIds, command.recordedBy()));
+                deadline, mandates, recommendationIds, command.recordedBy(), command.dateKnownTo()));
         return List.copyOf(new TreeSet<>(resolved));
     }
 
@@ -122,16 +126,45 @@ public class NoteVerbale {
         apply(new CollectionClosed(noteId, command.date(), command.recordedBy()));
     }
 
-    /** Decides whether {@code stateCode}'s response received on {@code receivedOn} can be recorded. */
-    public void admitResponse(String stateCode, LocalDate receivedOn, Map<String, ?> answers) {
+    @CommandHandler
+    public void handle(PublishResponseFigure command) {
         if (status == Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + reference + " has not been issued");
+            throw Problems.conflict("Note verbale " + name() + " has not been issued: no response can be counted yet");
+        }
+        if (command.asAt().isBefore(issuedOn)) {
+            throw Problems.invalid("asAt", "must not be before the note's issue date " + issuedOn);
+        }
+        String figure = command.asAt() + " " + command.source().cite();
+        if (publishedFigures.contains(figure)) {
+            throw Problems.conflict("The figure as at " + command.asAt() + " from " + command.source().cite()
+                    + " is recorded already");
+        }
+        apply(new ResponseFigurePublished(noteId, reference, command.asAt(), command.asAtKnownTo(), command.value(),
+                command.source(), command.text(), command.recordedBy()));
+    }
+
+    /** How the note is named in answers: its reference, or its subject where the record gives no reference. */
+    private String name() {
+        return reference != null ? reference : "\"" + subject + "\"";
+    }
+
+    /**
+     * Decides whether {@code stateCode}'s response received on {@code receivedOn} can be recorded; {@code today}
+     * is the secretariat's date: a response is never received in the future.
+     */
+    public void admitResponse(String stateCode, LocalDate receivedOn, Map<String, ?> answers, LocalDate today) {
+        if (status == Status.DRAFT) {
+            throw Problems.conflict("Note verbale " + name() + " has not been issued");
         }
         if (status == Status.CLOSED) {
-            throw Problems.conflict("The collection of responses to " + reference + " is closed");
+            throw Problems.conflict("The collection of responses to " + name() + " is closed");
         }
         if (!addressees.contains(stateCode)) {
-            throw Problems.refused(stateCode + " is not an addressee of " + reference);
+            throw Problems.refused(stateCode + " is not an addressee of " + name());
+        }
+        if (receivedOn.isAfter(today)) {
+            throw Problems.refused("A response cannot be received (" + receivedOn + ") after today (" + today
+                    + " in the secretariat's time zone)");
         }
         if (receivedOn.isBefore(issuedOn)) {
             throw Problems.refused("A response cannot be received (" + receivedOn + ") before the note was issued (" + issuedOn + ")");
@@ -173,10 +206,10 @@ public class NoteVerbale {
 
     private void requireIssued(String what) {
         if (status == Status.DRAFT) {
-            throw Problems.conflict("Cannot " + what + " note verbale " + reference + ": it has not been issued");
+            throw Problems.conflict("Cannot " + what + " note verbale " + name() + ": it has not been issued");
         }
         if (status == Status.CLOSED) {
-            throw Problems.conflict("Cannot " + what + " note verbale " + reference + ": its collection is closed");
+            throw Problems.conflict("Cannot " + what + " note verbale " + name() + ": its collection is closed");
         }
     }
 
@@ -222,5 +255,10 @@ public class NoteVerbale {
     @EventSourcingHandler
     void on(CollectionClosed event) {
         status = Status.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ResponseFigurePublished event) {
+        publishedFigures.add(event.asAt() + " " + event.source().cite());
     }
 }

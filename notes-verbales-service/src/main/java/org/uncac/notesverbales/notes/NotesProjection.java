@@ -18,6 +18,7 @@ import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
+import org.uncac.notesverbales.notes.NoteEvents.ResponseFigurePublished;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +56,16 @@ public class NotesProjection {
     @EventHandler
     void on(NoteVerbaleIssued e, @Timestamp Instant recordedAt) {
         upsert(e.noteId(), new Update().set("status", "ISSUED").set("issuedOn", e.date().toString())
+                .set("issuedOnKnownTo", e.dateKnownTo())
                 .set("issuedAddressees", e.addressees()).set("issueRecordedAt", recordedAt.toString()));
+    }
+
+    @EventHandler
+    void on(ResponseFigurePublished e, @Timestamp Instant recordedAt) {
+        upsert(e.noteId(), new Update().addToSet("publishedFigures", new Document("asAt", e.asAt().toString())
+                .append("asAtKnownTo", e.asAtKnownTo()).append("value", e.value())
+                .append("source", new Document("document", e.source().document()).append("paragraph", e.source().paragraph()))
+                .append("text", e.text()).append("recordedAt", recordedAt.toString()).append("recordedBy", e.recordedBy())));
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package org.uncac.notesverbales.notes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,19 +22,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.uncac.notesverbales.notes.NoteCommands.CloseCollection;
 import org.uncac.notesverbales.notes.NoteCommands.Draft;
 import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
 import org.uncac.notesverbales.notes.NoteCommands.ExtendDeadline;
 import org.uncac.notesverbales.notes.NoteCommands.IssueNoteVerbale;
 import org.uncac.notesverbales.notes.NoteCommands.IssueReminder;
+import org.uncac.notesverbales.notes.NoteCommands.PublishResponseFigure;
 import org.uncac.notesverbales.notes.NoteCommands.ReviseDraft;
 import org.uncac.notesverbales.parties.PartiesReplica;
 import org.uncac.notesverbales.responses.NotesQueries;
 import org.uncac.notesverbales.responses.ResponseMessages.Attachment;
+import org.uncac.notesverbales.responses.ResponseMessages.Receipt;
 import org.uncac.notesverbales.responses.ResponseMessages.SubmitResponse;
 import org.uncac.platform.security.Caller;
+import org.uncac.platform.time.KnownTo;
+import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.web.RequestIds;
+import org.uncac.platform.web.Source;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -45,7 +53,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /** Notes verbales: drafted and issued by the secretariat, answered by States, followed by response rates. */
 @RestController
@@ -53,7 +60,7 @@ import java.util.UUID;
 public class NotesVerbalesController {
 
     public record QuestionRequest(@NotBlank @Size(max = 50) String id, @NotBlank @Size(max = 5000) String text,
-                                  Question.QuestionType type, @Size(max = 50) List<@NotBlank String> choices) {
+                                  Question.QuestionType type, @Size(max = 50) List<@NotBlank @Size(max = 500) String> choices) {
     }
 
     public record DraftRequest(@NotBlank @Size(max = 100) String reference, @NotBlank @Size(max = 1000) String subject,
@@ -66,6 +73,16 @@ public class NotesVerbalesController {
     public record DateRequest(@NotNull LocalDate date) {
     }
 
+    /** {@code dateKnownTo}: "2022-07" when only the month of the issue is known ({@code date} is then its last day). */
+    public record IssuanceRequest(@NotNull LocalDate date, @Size(max = 7) String dateKnownTo) {
+    }
+
+    /** A count of responses the secretariat published, as at a date, with the document and paragraph printing it. */
+    public record PublishedFigureRequest(@NotNull LocalDate asAt, @Size(max = 7) String asAtKnownTo,
+                                         @NotNull @PositiveOrZero @Max(1000) Integer value, @NotNull @Valid Source source,
+                                         @Size(max = 5000) String text) {
+    }
+
     public record DeadlineRequest(@NotNull LocalDate deadline) {
     }
 
@@ -74,25 +91,34 @@ public class NotesVerbalesController {
                                     @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hexadecimal") String sha256) {
     }
 
-    public record ResponseRequest(@NotBlank String stateCode, @NotNull LocalDate receivedOn, @NotNull Boolean substantive,
-                                  Map<String, Object> answers, @Size(max = 100) String channel,
+    public record ResponseRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters (ISO 3166-1 alpha-3)") String stateCode,
+                                  @NotNull LocalDate receivedOn, @NotNull Boolean substantive,
+                                  @Size(max = 200) Map<@Size(max = 50) String, Object> answers, @Size(max = 100) String channel,
                                   @Valid @Size(max = 50) List<AttachmentRequest> attachments) {
     }
+
+    /** The longest answer a State may give to one question. */
+    static final int MAX_ANSWER_LENGTH = 20_000;
+    /** More than the States parties there are or will be. */
+    static final int MAX_ADDRESSEES = 250;
 
     private final CommandGateway commands;
     private final NotesQueries queries;
     private final PartiesReplica parties;
+    private final SecretariatTime time;
 
-    public NotesVerbalesController(CommandGateway commands, NotesQueries queries, PartiesReplica parties) {
+    public NotesVerbalesController(CommandGateway commands, NotesQueries queries, PartiesReplica parties,
+                                   SecretariatTime time) {
         this.commands = commands;
         this.queries = queries;
         this.parties = parties;
+        this.time = time;
     }
 
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> draft(@Valid @RequestBody DraftRequest request) {
-        String id = UUID.randomUUID().toString();
+    public Mono<ResponseEntity<Map<String, Object>>> draft(@Valid @RequestBody DraftRequest request, ServerWebExchange exchange) {
+        String id = RequestIds.newId(exchange, "note");
         Draft draft = toDraft(request);
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new DraftNoteVerbale(id, draft, caller.recordedBy()))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id))
@@ -109,17 +135,19 @@ public class NotesVerbalesController {
 
     @PostMapping("/{id}/issuance")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<Map<String, Object>> issue(@PathVariable String id, @Valid @RequestBody DateRequest request) {
+    public Mono<Map<String, Object>> issue(@PathVariable String id, @Valid @RequestBody IssuanceRequest request) {
+        String knownTo = KnownTo.check("date", request.date(), request.dateKnownTo());
         return Mono.zip(Caller.current(), parties.asAt(request.date()))
-                .flatMap(both -> Mono.fromFuture(commands.<List<String>>send(new IssueNoteVerbale(id, request.date(),
+                .flatMap(both -> Mono.fromFuture(commands.<List<String>>send(new IssueNoteVerbale(id, request.date(), knownTo,
                         both.getT2().stream().map(PartiesReplica.Party::code).toList(), both.getT1().recordedBy()))))
                 .map(addressees -> Map.of("addressees", addressees, "date", request.date()));
     }
 
     @PostMapping("/{id}/reminders")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> remind(@PathVariable String id, @Valid @RequestBody DateRequest request) {
-        String reminderId = UUID.randomUUID().toString();
+    public Mono<ResponseEntity<Map<String, Object>>> remind(@PathVariable String id, @Valid @RequestBody DateRequest request,
+                                                          ServerWebExchange exchange) {
+        String reminderId = RequestIds.newId(exchange, "reminder");
         return existing(id).flatMap(note -> Mono.zip(Caller.current(), queries.nonRespondents(note, request.date(), null)))
                 .flatMap(both -> Mono.fromFuture(commands.<List<String>>send(new IssueReminder(id, reminderId,
                         request.date(), both.getT2(), both.getT1().recordedBy()))))
@@ -143,43 +171,99 @@ public class NotesVerbalesController {
 
     @PostMapping("/{id}/responses")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
-    public Mono<ResponseEntity<Map<String, Object>>> respond(@PathVariable String id, @Valid @RequestBody ResponseRequest request) {
-        if (!request.stateCode().matches("[A-Z]{3}")) {
-            throw Problems.invalid("stateCode", "must be three capital letters (ISO 3166-1 alpha-3)");
-        }
-        String responseId = UUID.randomUUID().toString();
+    public Mono<ResponseEntity<Map<String, Object>>> respond(@PathVariable String id, @Valid @RequestBody ResponseRequest request,
+                                                           ServerWebExchange exchange) {
+        String responseId = RequestIds.newId(exchange, "response");
         Map<String, String> answers = new LinkedHashMap<>();
         if (request.answers() != null) {
             request.answers().forEach((question, answer) -> {
-                if (answer instanceof Map || answer instanceof List) {
+                if (!(answer instanceof String || answer instanceof Number || answer instanceof Boolean)) {
                     throw Problems.invalid("answers." + question, "must be text, a number or true/false");
                 }
-                answers.put(question, answer == null ? null : answer.toString());
+                if (answer.toString().length() > MAX_ANSWER_LENGTH) {
+                    throw Problems.invalid("answers." + question, "must be at most " + MAX_ANSWER_LENGTH + " characters");
+                }
+                answers.put(question, answer.toString());
             });
         }
         List<Attachment> attachments = request.attachments() == null ? List.of() : request.attachments().stream()
                 .map(a -> new Attachment(a.name(), a.mediaType(), a.size(), a.sha256())).toList();
         return Caller.current().flatMap(caller -> {
                     caller.requireActingFor(request.stateCode());
-                    return Mono.fromFuture(commands.send(new SubmitResponse(responseId, id, request.stateCode(),
-                            request.receivedOn(), request.substantive(), answers, request.channel(), attachments,
-                            caller.recordedBy())));
-                })
-                .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id + "/responses/" + responseId))
-                        .body(Map.of("responseId", responseId, "stateCode", request.stateCode(),
-                                "receivedOn", request.receivedOn(), "recordedAt", Instant.now())));
+                    return Mono.fromFuture(commands.<Receipt>send(new SubmitResponse(responseId, id, request.stateCode(),
+                                    request.receivedOn(), request.substantive(), answers, request.channel(), attachments,
+                                    caller.recordedBy())))
+                            .map(receipt -> ResponseEntity.created(URI.create("/api/notes-verbales/" + id + "/responses/" + responseId))
+                                    .body(Map.<String, Object>of("responseId", responseId, "stateCode", request.stateCode(),
+                                            "receivedOn", request.receivedOn(), "recordedAt", receipt.recordedAt(),
+                                            "recordedBy", caller.recordedBy())));
+                });
+    }
+
+    /**
+     * Records a count of responses the secretariat published ("as at 21 August 2017, 37 Member States had provided
+     * responses"), shown beside the computed rate. No per-State record is made from it.
+     */
+    @PostMapping("/{id}/published-figures")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    public Mono<ResponseEntity<Map<String, Object>>> publishFigure(@PathVariable String id,
+                                                                   @Valid @RequestBody PublishedFigureRequest request) {
+        String knownTo = KnownTo.check("asAt", request.asAt(), request.asAtKnownTo());
+        Source source = request.source().stripped();
+        String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
+        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new PublishResponseFigure(id, request.asAt(),
+                        knownTo, request.value(), source, text, caller.recordedBy()))))
+                .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id + "/response-rate?asAt=" + request.asAt()))
+                        .body(Map.of("noteId", id, "asAt", request.asAt(), "value", request.value(), "source", source)));
+    }
+
+    /**
+     * Every note verbale, newest issue first: {@code from}/{@code to} bound the issue date (then drafts are left
+     * out), {@code status} is DRAFT, OPEN or CLOSED, {@code q} searches reference and subject. A State sees only
+     * the notes issued to it.
+     */
+    @GetMapping
+    public Mono<List<Map<String, Object>>> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) NoteStatus status,
+            @RequestParam(required = false) @Size(max = 200) String q) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        return Caller.current().flatMap(caller -> queries.list(from, to, status == null ? null : status.name(), q,
+                        caller.is(Caller.Role.STATE) ? caller.state() : null)
+                .map(notes -> notes.stream().map(NotesVerbalesController::summary).toList()));
+    }
+
+    /** The statuses a list can ask for. */
+    public enum NoteStatus { DRAFT, OPEN, CLOSED }
+
+    private static Map<String, Object> summary(Document note) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", note.getString("_id"));
+        summary.put("reference", note.getString("reference"));
+        summary.put("subject", note.getString("subject"));
+        summary.put("status", NotesQueries.statusOf(note));
+        summary.put("issuedOn", note.getString("issuedOn"));
+        summary.put("issuedOnKnownTo", note.getString("issuedOnKnownTo"));
+        summary.put("deadline", note.getString("deadline"));
+        summary.put("closedOn", note.getString("closedOn"));
+        summary.put("addressees", note.getString("issuedOn") == null ? null : note.getList("issuedAddressees", String.class).size());
+        summary.put("mandates", note.get("mandates"));
+        return summary;
     }
 
     /** Whom ALL_STATES_PARTIES would address on a date: the States parties then, from this service's replica. */
     @GetMapping("/all-states-parties")
     public Mono<List<PartiesReplica.Party>> allStatesParties(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
-        return parties.asAt(asAt == null ? LocalDate.now() : asAt);
+        return parties.asAt(time.orToday(asAt));
     }
 
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> one(@PathVariable String id) {
-        return existing(id).map(NotesVerbalesController::view);
+        return Mono.zip(existing(id), Caller.current()).map(both -> view(both.getT1(), both.getT2()));
     }
 
     @GetMapping("/{id}/response-rate")
@@ -187,7 +271,7 @@ public class NotesVerbalesController {
     public Mono<NotesQueries.ResponseRate> rate(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return existing(id).flatMap(note -> queries.responseRate(note, asAt == null ? LocalDate.now() : asAt, recordedBy));
+        return existing(id).flatMap(note -> queries.responseRate(note, time.orToday(asAt), recordedBy));
     }
 
     @GetMapping("/{id}/non-respondents")
@@ -195,7 +279,7 @@ public class NotesVerbalesController {
     public Mono<List<String>> nonRespondents(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return existing(id).flatMap(note -> queries.nonRespondents(note, asAt == null ? LocalDate.now() : asAt, recordedBy));
+        return existing(id).flatMap(note -> queries.nonRespondents(note, time.orToday(asAt), recordedBy));
     }
 
     @GetMapping("/{id}/responses")
@@ -203,6 +287,15 @@ public class NotesVerbalesController {
     public Mono<List<NotesQueries.ResponseView>> responses(@PathVariable String id) {
         return Mono.zip(existing(id), Caller.current())
                 .flatMap(both -> queries.responseViews(both.getT1(), both.getT2().is(Caller.Role.SECRETARIAT) ? null : both.getT2().state()));
+    }
+
+    /** One response, as {@code GET …/responses} shows it; a State reads only its own (another's is not found). */
+    @GetMapping("/{id}/responses/{responseId}")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
+    public Mono<NotesQueries.ResponseView> response(@PathVariable String id, @PathVariable String responseId) {
+        return responses(id).flatMap(views -> Mono.justOrEmpty(views.stream()
+                        .filter(view -> view.responseId().equals(responseId)).findFirst()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Response", responseId)));
     }
 
     private Mono<Document> existing(String id) {
@@ -214,6 +307,8 @@ public class NotesVerbalesController {
         JsonNode node = request.addressees();
         if (node.isTextual() && node.asText().equals("ALL_STATES_PARTIES")) {
             addressees = null;
+        } else if (node.isArray() && node.size() > MAX_ADDRESSEES) {
+            throw Problems.invalid("addressees", "must list at most " + MAX_ADDRESSEES + " States");
         } else if (node.isArray() && !node.isEmpty()) {
             addressees = new ArrayList<>();
             for (JsonNode code : node) {
@@ -238,10 +333,14 @@ public class NotesVerbalesController {
                 request.mandates(), request.recommendationIds(), addressees, request.deadline());
     }
 
-    private static Map<String, Object> view(Document note) {
+    /**
+     * The note as the caller may see it. Whom a reminder went to says who had not answered by then: a State sees
+     * only the reminders sent to itself, addressed to itself alone.
+     */
+    private static Map<String, Object> view(Document note, Caller caller) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", note.getString("_id"));
-        for (String field : List.of("reference", "subject", "body", "status", "deadline", "issuedOn", "closedOn")) {
+        for (String field : List.of("reference", "subject", "body", "status", "deadline", "issuedOn", "issuedOnKnownTo", "closedOn")) {
             view.put(field, note.get(field));
         }
         view.put("addressees", note.getString("issuedOn") != null ? note.get("issuedAddressees")
@@ -249,8 +348,15 @@ public class NotesVerbalesController {
         view.put("questions", note.get("questions"));
         view.put("mandates", note.get("mandates"));
         view.put("recommendationIds", note.get("recommendationIds"));
+        String onlyState = caller.is(Caller.Role.STATE) ? caller.state() : null;
+        if (onlyState == null) {   // how many States responded is others' standing: not for a State
+            view.put("publishedFigures", note.getList("publishedFigures", Document.class, List.of()).stream()
+                    .map(NotesQueries::figure).toList());
+        }
         view.put("reminders", note.getList("reminders", Document.class, List.of()).stream()
-                .map(r -> Map.of("reminderId", r.get("reminderId"), "date", r.get("date"), "addressees", r.get("addressees")))
+                .filter(r -> onlyState == null || r.getList("addressees", String.class).contains(onlyState))
+                .map(r -> Map.of("reminderId", r.get("reminderId"), "date", r.get("date"),
+                        "addressees", onlyState == null ? r.get("addressees") : List.of(onlyState)))
                 .toList());
         return view;
     }

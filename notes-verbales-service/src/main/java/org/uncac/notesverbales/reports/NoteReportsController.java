@@ -1,6 +1,5 @@
 package org.uncac.notesverbales.reports;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.validation.constraints.Pattern;
 import org.bson.Document;
@@ -18,6 +17,8 @@ import org.uncac.notesverbales.parties.PartiesReplica;
 import org.uncac.notesverbales.responses.NotesQueries;
 import org.uncac.notesverbales.responses.ResponseTimeline;
 import org.uncac.platform.security.Caller;
+import org.uncac.platform.time.SecretariatTime;
+import org.uncac.platform.web.CsvExport;
 import org.uncac.platform.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,27 +55,40 @@ public class NoteReportsController {
 
     private final NotesQueries queries;
     private final PartiesReplica parties;
+    private final SecretariatTime time;
 
-    public NoteReportsController(NotesQueries queries, PartiesReplica parties) {
+    public NoteReportsController(NotesQueries queries, PartiesReplica parties, SecretariatTime time) {
         this.queries = queries;
         this.parties = parties;
+        this.time = time;
     }
 
-    /** Issued notes whose collection is not closed, soonest deadline first, with their rate today. */
+    /**
+     * The notes that were open as at a date (issued by then, their collection not yet closed), soonest deadline
+     * first, with their rate and the days left as at that date; today when no date is given.
+     */
     @GetMapping("/open")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
-    public Mono<List<OpenNote>> open() {
-        LocalDate today = LocalDate.now();
+    public Mono<List<OpenNote>> open(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        LocalDate day = asAt != null ? asAt : time.today();
         return queries.allNotes().flatMapMany(Flux::fromIterable)
-                .filter(note -> "ISSUED".equals(note.getString("status")))
-                .concatMap(note -> queries.responseRate(note, today, null).map(rate -> {
+                .filter(note -> openOn(note, day))
+                .concatMap(note -> queries.responseRate(note, day, recordedBy).map(rate -> {
                     LocalDate deadline = date(note, "deadline");
                     return new OpenNote(note.getString("_id"), note.getString("reference"), note.getString("subject"),
-                            date(note, "issuedOn"), deadline, deadline == null ? null : ChronoUnit.DAYS.between(today, deadline),
+                            date(note, "issuedOn"), deadline, deadline == null ? null : ChronoUnit.DAYS.between(day, deadline),
                             rate.addressees(), rate.responded(), rate.rate());
                 }))
                 .sort(Comparator.comparing((OpenNote n) -> n.deadline() == null ? LocalDate.MAX : n.deadline()))
                 .collectList();
+    }
+
+    private static boolean openOn(Document note, LocalDate day) {
+        LocalDate issued = date(note, "issuedOn");
+        LocalDate closed = date(note, "closedOn");
+        return issued != null && !issued.isAfter(day) && (closed == null || closed.isAfter(day));
     }
 
     /** Responded and substantive, cumulatively, each day from the issue date to {@code to}. */
@@ -88,21 +102,16 @@ public class NoteReportsController {
             if (issued == null) {
                 return List.<CurvePoint>of();
             }
-            LocalDate end = to != null ? to : date(note, "closedOn") != null ? date(note, "closedOn") : LocalDate.now();
+            LocalDate end = to != null ? to : date(note, "closedOn") != null ? date(note, "closedOn") : time.today();
             if (ChronoUnit.DAYS.between(issued, end) > 3660) {
                 throw Problems.invalid("to", "the curve covers at most ten years after the issue date");
             }
             List<String> reminders = note.getList("reminders", Document.class, List.of()).stream()
                     .map(r -> r.getString("date")).toList();
             List<String> addressees = NotesQueries.addressees(note, end, recordedBy);
-            List<CurvePoint> points = new ArrayList<>();
-            for (LocalDate day = issued; !day.isAfter(end); day = day.plusDays(1)) {
-                Map<String, ResponseTimeline.Entry> latest = timeline.latestByState(day, recordedBy);
-                latest.keySet().retainAll(addressees);
-                int substantive = (int) latest.values().stream().filter(ResponseTimeline.Entry::substantive).count();
-                points.add(new CurvePoint(day, latest.size(), substantive, reminders.contains(day.toString())));
-            }
-            return points;
+            return timeline.daily(issued, end, recordedBy, addressees).stream()
+                    .map(day -> new CurvePoint(day.date(), day.responded(), day.substantive(), reminders.contains(day.date().toString())))
+                    .toList();
         }));
     }
 
@@ -144,7 +153,7 @@ public class NoteReportsController {
     @GetMapping(value = "/{id}/responses/export", produces = "text/csv")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<ResponseEntity<String>> exportResponses(@PathVariable String id) {
-        return note(id).flatMap(note -> Mono.zip(queries.responseViews(note, null), parties.byCode(LocalDate.now())).map(both -> {
+        return note(id).flatMap(note -> Mono.zip(queries.responseViews(note, null), parties.byCode(time.today())).map(both -> {
             List<String> questionIds = note.getList("questions", Document.class).stream().map(q -> q.getString("id")).toList();
             CsvSchema.Builder schema = CsvSchema.builder();
             List.of("stateCode", "stateName", "regionalGroup", "receivedOn", "substantive", "current", "recordedAt",
@@ -174,7 +183,7 @@ public class NoteReportsController {
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
     public Mono<ResponseEntity<String>> exportNonRespondents(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
-        LocalDate date = asAt == null ? LocalDate.now() : asAt;
+        LocalDate date = time.orToday(asAt);
         return note(id).flatMap(note -> Mono.zip(queries.nonRespondents(note, date, null), parties.byCode(date)).map(both -> {
             List<Document> reminders = note.getList("reminders", Document.class, List.of());
             CsvSchema schema = CsvSchema.builder().addColumn("stateCode").addColumn("stateName")
@@ -204,15 +213,12 @@ public class NoteReportsController {
     }
 
     private static ResponseEntity<String> csv(Document note, String what, CsvSchema schema, List<Map<String, Object>> rows) {
-        try {
-            String body = new CsvMapper().writer(schema.withHeader()).writeValueAsString(rows);
-            String file = note.getString("reference").replaceAll("[^A-Za-z0-9]+", "-") + "-" + what + ".csv";
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .body(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String name = note.getString("reference") != null ? note.getString("reference")
+                : "note-verbale-" + (note.getString("issuedOn") != null ? note.getString("issuedOn") : note.getString("_id"));
+        String file = name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + what + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(CsvExport.write(schema, rows));
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.uncac.notesverbales.parties.PartiesReplica;
 import org.uncac.platform.readmodel.ReadModelVersions;
+import org.uncac.platform.time.SecretariatTime;
+import org.uncac.platform.web.Source;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -27,24 +29,43 @@ public class NotesQueries {
     public record GroupRate(int addressees, int responded) {
     }
 
+    /**
+     * The rate as at a date from the recorded responses; {@code published} is the latest count the secretariat
+     * published on or before that date (null if none), and {@code differsFromPublished} says whether the recorded
+     * responses give another count (they often do: the States behind a published count may be unknown here).
+     */
     public record ResponseRate(LocalDate asAt, Instant recordedBy, int addressees, int responded, int substantive,
-                               double rate, Map<String, GroupRate> byRegionalGroup, Map<String, Integer> byQuestion) {
+                               double rate, Map<String, GroupRate> byRegionalGroup, Map<String, Integer> byQuestion,
+                               PublishedFigure published, Boolean differsFromPublished) {
     }
 
-    /** A response as read back: superseded ones are marked. */
+    /** A count of responses as the secretariat published it, with where it is printed. */
+    public record PublishedFigure(LocalDate asAt, String asAtKnownTo, int value, Source source, String text) {
+    }
+
+    /**
+     * A response as read back: superseded ones are marked. {@code receivedOn} is the date declared by
+     * {@code declaredBy} (STATE: the State itself; SECRETARIAT), {@code recordedAt} when it was actually recorded;
+     * {@code recordedAfterDeadline} flags a response recorded after the deadline with a received date on or
+     * before it.
+     */
     public record ResponseView(String responseId, String stateCode, LocalDate receivedOn, boolean substantive,
                                Map<String, Object> answers, String channel, List<Object> attachments,
-                               Instant recordedAt, String recordedBy, String supersedes, boolean current) {
+                               Instant recordedAt, String recordedBy, String supersedes, boolean current,
+                               String declaredBy, boolean recordedAfterDeadline) {
     }
 
     private final ReactiveMongoTemplate mongo;
     private final PartiesReplica parties;
     private final ReadModelVersions versions;
+    private final SecretariatTime time;
 
-    public NotesQueries(ReactiveMongoTemplate mongo, PartiesReplica parties, ReadModelVersions versions) {
+    public NotesQueries(ReactiveMongoTemplate mongo, PartiesReplica parties, ReadModelVersions versions,
+                        SecretariatTime time) {
         this.mongo = mongo;
         this.parties = parties;
         this.versions = versions;
+        this.time = time;
     }
 
     public Mono<Document> note(String noteId) {
@@ -71,9 +92,21 @@ public class NotesQueries {
         }
         List<String> ids = addressees.stream().map(code -> ResponsesProjection.idOf(note.getString("_id"), code)).toList();
         return mongo.find(Query.query(Criteria.where("_id").in(ids)).cursorBatchSize(ids.size()), Document.class,
-                        ResponsesProjection.COLLECTION)
-                .concatMapIterable(d -> d.getList("responses", Document.class))
-                .collectList();
+                        ResponsesProjection.BY_STATE)
+                .concatMapIterable(d -> d.getList("responseIds", String.class))
+                .collectList()
+                .flatMap(responseIds -> responseIds.isEmpty() ? Mono.just(List.<Document>of())
+                        : mongo.find(Query.query(Criteria.where("_id").in(responseIds)).cursorBatchSize(responseIds.size()),
+                                Document.class, ResponsesProjection.RESPONSES).collectList());
+    }
+
+    /** A response's answers by question id, in the order given. */
+    public static Map<String, Object> answers(Document response) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Document answer : response.getList("answers", Document.class, List.of())) {
+            answers.put(answer.getString("question"), answer.get("answer"));
+        }
+        return answers;
     }
 
     /** The note's responses folded for rates; re-read only when the note's responses changed. */
@@ -113,8 +146,53 @@ public class NotesQueries {
             Map<String, GroupRate> byGroup = new LinkedHashMap<>();
             groups.forEach((g, c) -> byGroup.put(g, new GroupRate(c[0], c[1])));
             double rate = addressees.isEmpty() ? 0.0 : (double) responded / addressees.size();
-            return new ResponseRate(asAt, recordedBy, addressees.size(), responded, substantive, rate, byGroup, byQuestion);
+            PublishedFigure published = publishedAsAt(note, asAt, recordedBy);
+            return new ResponseRate(asAt, recordedBy, addressees.size(), responded, substantive, rate, byGroup, byQuestion,
+                    published, published == null ? null : published.value() != responded);
         });
+    }
+
+    /** The latest figure published on or before {@code asAt} (as recorded by {@code recordedBy}), or null. */
+    public static PublishedFigure publishedAsAt(Document note, LocalDate asAt, Instant recordedBy) {
+        return note.getList("publishedFigures", Document.class, List.of()).stream()
+                .filter(f -> !LocalDate.parse(f.getString("asAt")).isAfter(asAt))
+                .filter(f -> recordedBy == null || !Instant.parse(f.getString("recordedAt")).isAfter(recordedBy))
+                .max(Comparator.comparing((Document f) -> f.getString("asAt")).thenComparing(f -> f.getString("recordedAt")))
+                .map(NotesQueries::figure).orElse(null);
+    }
+
+    public static PublishedFigure figure(Document f) {
+        Document source = f.get("source", Document.class);
+        return new PublishedFigure(LocalDate.parse(f.getString("asAt")), f.getString("asAtKnownTo"), f.getInteger("value"),
+                new Source(source.getString("document"), source.getString("paragraph")), f.getString("text"));
+    }
+
+    /** Notes verbales whose issue date falls in [from, to] (drafts only without either), by status and text. */
+    public Mono<List<Document>> list(LocalDate from, LocalDate to, String status, String text, String onlyAddressee) {
+        String needle = text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
+        return mongo.findAll(Document.class, "notes").filter(note -> {
+            String issuedOn = note.getString("issuedOn");
+            if ((from != null || to != null) && issuedOn == null) {
+                return false;
+            }
+            if (from != null && LocalDate.parse(issuedOn).isBefore(from) || to != null && LocalDate.parse(issuedOn).isAfter(to)) {
+                return false;
+            }
+            if (status != null && !status.equals(statusOf(note))) {
+                return false;
+            }
+            if (onlyAddressee != null && !note.getList("issuedAddressees", String.class, List.of()).contains(onlyAddressee)) {
+                return false;
+            }
+            return needle == null || (String.valueOf(note.getString("reference")) + " " + note.getString("subject"))
+                    .toLowerCase(java.util.Locale.ROOT).contains(needle);
+        }).sort(Comparator.comparing((Document note) -> String.valueOf(note.getString("issuedOn"))).reversed()).collectList();
+    }
+
+    /** DRAFT, OPEN (issued, collecting responses) or CLOSED. */
+    public static String statusOf(Document note) {
+        String status = note.getString("status");
+        return status == null ? "DRAFT" : status.equals("ISSUED") ? "OPEN" : status;
     }
 
     public Mono<List<String>> nonRespondents(Document note, LocalDate asAt, Instant recordedBy) {
@@ -129,15 +207,21 @@ public class NotesQueries {
         return responses(note, onlyState).map(all -> {
             Set<String> current = ResponseTimeline.of(all).latestByState(LocalDate.MAX, null).values().stream()
                     .map(ResponseTimeline.Entry::responseId).collect(Collectors.toSet());
+            String deadline = note.getString("deadline");
             List<ResponseView> views = new ArrayList<>();
             for (Document r : all) {
-                Document answers = r.get("answers", Document.class);
-                views.add(new ResponseView(r.getString("responseId"), r.getString("stateCode"),
-                        LocalDate.parse(r.getString("receivedOn")), Boolean.TRUE.equals(r.getBoolean("substantive")),
-                        answers == null ? Map.of() : new LinkedHashMap<>(answers), r.getString("channel"),
-                        new ArrayList<>(r.getList("attachments", Object.class, List.of())),
-                        Instant.parse(r.getString("recordedAt")), r.getString("recordedBy"), r.getString("supersedes"),
-                        current.contains(r.getString("responseId"))));
+                String stateCode = r.getString("stateCode");
+                LocalDate receivedOn = LocalDate.parse(r.getString("receivedOn"));
+                Instant recordedAt = Instant.parse(r.getString("recordedAt"));
+                String recordedBy = r.getString("recordedBy");
+                boolean recordedAfterDeadline = deadline != null && !receivedOn.isAfter(LocalDate.parse(deadline))
+                        && time.dateOf(recordedAt).isAfter(LocalDate.parse(deadline));
+                views.add(new ResponseView(r.getString("responseId"), stateCode, receivedOn,
+                        Boolean.TRUE.equals(r.getBoolean("substantive")), answers(r), r.getString("channel"),
+                        new ArrayList<>(r.getList("attachments", Object.class, List.of())), recordedAt, recordedBy,
+                        r.getString("supersedes"), current.contains(r.getString("responseId")),
+                        recordedBy != null && recordedBy.startsWith(stateCode + ":") ? "STATE" : "SECRETARIAT",
+                        recordedAfterDeadline));
             }
             views.sort(Comparator.comparing(ResponseView::stateCode).thenComparing(ResponseView::recordedAt));
             return views;

@@ -1,5 +1,6 @@
 package org.uncac.notesverbales.responses;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,5 +27,9 @@ public final class ResponseMessages {
     public record ResponseReceived(String responseId, String noteId, String stateCode, LocalDate receivedOn,
                                    boolean substantive, Map<String, String> answers, String channel,
                                    List<Attachment> attachments, String supersedes, String recordedBy) {
+    }
+
+    /** What the State is told: its response's id and when it was recorded (the stored event's timestamp). */
+    public record Receipt(String responseId, Instant recordedAt) {
     }
 }

@@ -4,6 +4,8 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +28,7 @@ public record ResponseTimeline(List<Entry> entries) {
     public static ResponseTimeline of(List<Document> responses) {
         return new ResponseTimeline(responses.stream()
                 .map(r -> {
-                    Document answers = r.get("answers", Document.class);
-                    Set<String> answered = answers == null ? Set.of() : answers.entrySet().stream()
+                    Set<String> answered = NotesQueries.answers(r).entrySet().stream()
                             .filter(a -> a.getValue() != null && !a.getValue().toString().isBlank())
                             .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
                     return new Entry(r.getString("responseId"), r.getString("stateCode"), LocalDate.parse(r.getString("receivedOn")),
@@ -47,5 +48,35 @@ public record ResponseTimeline(List<Entry> entries) {
             }
         }
         return latest;
+    }
+
+    /** One day of a response curve: how many addressees had answered by then, and how many substantively. */
+    public record Day(LocalDate date, int responded, int substantive) {
+    }
+
+    /**
+     * The figures of every day from {@code from} to {@code to} in one pass over the entries: each day the same as
+     * {@link #latestByState} restricted to the addressees would give, without folding the whole timeline again.
+     */
+    public List<Day> daily(LocalDate from, LocalDate to, Instant recordedBy, Collection<String> addressees) {
+        Set<String> counted = Set.copyOf(addressees);
+        Map<String, Entry> latest = new HashMap<>();
+        List<Day> days = new ArrayList<>();
+        int responded = 0;
+        int substantive = 0;
+        int next = 0;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            while (next < entries.size() && !entries.get(next).receivedOn().isAfter(day)) {
+                Entry e = entries.get(next++);
+                if ((recordedBy != null && e.recordedAt().isAfter(recordedBy)) || !counted.contains(e.stateCode())) {
+                    continue;
+                }
+                Entry before = latest.put(e.stateCode(), e);
+                responded += before == null ? 1 : 0;
+                substantive += (e.substantive() ? 1 : 0) - (before != null && before.substantive() ? 1 : 0);
+            }
+            days.add(new Day(day, responded, substantive));
+        }
+        return days;
     }
 }

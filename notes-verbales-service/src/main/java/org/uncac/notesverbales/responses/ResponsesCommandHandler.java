@@ -1,10 +1,13 @@
 package org.uncac.notesverbales.responses;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import org.uncac.notesverbales.notes.NoteVerbale;
+import org.uncac.notesverbales.responses.ResponseMessages.Receipt;
 import org.uncac.notesverbales.responses.ResponseMessages.SubmitResponse;
+import org.uncac.platform.time.SecretariatTime;
 
 /**
  * Records a response: the note decides whether it admits it (issued, not closed, an addressee, questions it
@@ -16,18 +19,24 @@ public class ResponsesCommandHandler {
 
     private final Repository<NoteVerbale> notes;
     private final Repository<StateResponse> responses;
+    private final SecretariatTime time;
 
-    public ResponsesCommandHandler(Repository<NoteVerbale> notes, Repository<StateResponse> responses) {
+    public ResponsesCommandHandler(Repository<NoteVerbale> notes, Repository<StateResponse> responses, SecretariatTime time) {
         this.notes = notes;
         this.responses = responses;
+        this.time = time;
     }
 
     @CommandHandler
-    public String handle(SubmitResponse command) throws Exception {
-        notes.load(command.noteId()).execute(note ->
-                note.admitResponse(command.stateCode(), command.receivedOn(), command.answers()));
-        responses.loadOrCreate(StateResponse.idOf(command.noteId(), command.stateCode()), StateResponse::new)
-                .execute(response -> response.receive(command));
-        return command.responseId();
+    public Receipt handle(SubmitResponse command) throws Exception {
+        Aggregate<StateResponse> response = responses.loadOrCreate(
+                StateResponse.idOf(command.noteId(), command.stateCode()), StateResponse::new);
+        // a retry of a request whose response is recorded already answers as the first did, even after closure
+        if (!response.invoke(r -> r.holds(command.responseId()))) {
+            notes.load(command.noteId()).execute(note ->
+                    note.admitResponse(command.stateCode(), command.receivedOn(), command.answers(), time.today()));
+            response.execute(r -> r.receive(command));
+        }
+        return response.invoke(r -> r.receipt(command.responseId()));
     }
 }

@@ -16,24 +16,23 @@ import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.notesverbales.responses.ResponseMessages.ResponseReceived;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Every response to a note, kept in one document per note and State (superseded ones too, each with its
- * received date and recording instant), so that a rate as at any date, as recorded by any instant, is one
- * {@code $in} look-up of the note's addressees away. One document per State, not per note, so that recording
- * a response costs the same for the 190th State as for the first. Added to a set: replays change nothing.
- *
- * <p>The processing group and the collection carry a new name since the documents were per note
- * ({@code notes-verbales.responses} into {@code note_responses}): a new name starts from an empty token, so
- * an existing store rebuilds this read model by itself on the first start.
+ * Every response to a note, superseded ones too, each in a document of its own ({@link #RESPONSES}, keyed by
+ * the response id, with its received date and recording instant), so that no document grows with a State's
+ * answers; and per note and State the ids of its responses ({@link #BY_STATE}), so that a rate as at any date,
+ * as recorded by any instant, is two {@code $in} look-ups away. Answers are kept as a list of
+ * {@code {question, answer}} pairs: a question id never becomes a field name. Upserts by id: replays change
+ * nothing.
  */
 @Component
 @ProcessingGroup(ResponsesProjection.PROCESSING_GROUP)
 public class ResponsesProjection {
 
-    public static final String PROCESSING_GROUP = "notes-verbales.state-responses";
-    static final String COLLECTION = "state_responses";
+    public static final String PROCESSING_GROUP = "notes-verbales.response-documents";
+    static final String RESPONSES = "responses";
+    static final String BY_STATE = "responses_by_state";
 
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
@@ -47,17 +46,18 @@ public class ResponsesProjection {
 
     @EventHandler
     void on(ResponseReceived e, @Timestamp Instant recordedAt) {
-        Document response = new Document("responseId", e.responseId()).append("stateCode", e.stateCode())
-                .append("receivedOn", e.receivedOn().toString()).append("substantive", e.substantive())
-                .append("answers", new Document(Map.copyOf(e.answers())))
-                .append("channel", e.channel())
-                .append("attachments", Documents.ofAll(objectMapper, e.attachments()))
-                .append("supersedes", e.supersedes())
-                .append("recordedAt", recordedAt.toString()).append("recordedBy", e.recordedBy());
+        List<Document> answers = e.answers().entrySet().stream()
+                .map(a -> new Document("question", a.getKey()).append("answer", a.getValue())).toList();
+        Update response = new Update().set("responseId", e.responseId()).set("noteId", e.noteId())
+                .set("stateCode", e.stateCode()).set("receivedOn", e.receivedOn().toString())
+                .set("substantive", e.substantive()).set("answers", answers).set("channel", e.channel())
+                .set("attachments", Documents.ofAll(objectMapper, e.attachments()))
+                .set("supersedes", e.supersedes())
+                .set("recordedAt", recordedAt.toString()).set("recordedBy", e.recordedBy());
+        mongo.upsert(Query.query(Criteria.where("_id").is(e.responseId())), response, RESPONSES).block();
         mongo.upsert(Query.query(Criteria.where("_id").is(idOf(e.noteId(), e.stateCode()))),
-                new Update().addToSet("responses", response),
-                COLLECTION).block();
-        versions.bump(versionKey(e.noteId()));   // after the write: a rate folded in between is folded again
+                new Update().addToSet("responseIds", e.responseId()), BY_STATE).block();
+        versions.bump(versionKey(e.noteId()));   // after the writes: a rate folded in between is folded again
     }
 
     /** The change counter of one note's responses, which rates fold once per change. */
@@ -71,6 +71,6 @@ public class ResponsesProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION).block();
+        mongo.dropCollection(RESPONSES).then(mongo.dropCollection(BY_STATE)).block();
     }
 }

@@ -12,6 +12,7 @@ import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
 import org.uncac.notesverbales.notes.NoteCommands.ExtendDeadline;
 import org.uncac.notesverbales.notes.NoteCommands.IssueNoteVerbale;
 import org.uncac.notesverbales.notes.NoteCommands.IssueReminder;
+import org.uncac.notesverbales.notes.NoteCommands.PublishResponseFigure;
 import org.uncac.notesverbales.notes.NoteCommands.ReviseDraft;
 import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
 import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
@@ -19,6 +20,8 @@ import org.uncac.notesverbales.notes.NoteEvents.DraftRevised;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
+import org.uncac.notesverbales.notes.NoteEvents.ResponseFigurePublished;
+import org.uncac.platform.web.Source;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NoteVerbaleTest {
 
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
     private static final LocalDate JAN_17 = LocalDate.of(2017, 1, 17);
     private static final LocalDate MAR_31 = LocalDate.of(2017, 3, 31);
     private final List<Question> questions = List.of(new Question("q1", "Framework?", null, null));
@@ -37,7 +42,7 @@ class NoteVerbaleTest {
     private final NoteVerbaleDrafted drafted = new NoteVerbaleDrafted("n1", "CU 2017/11", "Resolution 6/4", "body", questions,
             List.of("Conference resolution 6/4"), List.of("r1"), true, null, MAR_31, "secretariat");
     private final NoteVerbaleIssued issued = new NoteVerbaleIssued("n1", "CU 2017/11", "Resolution 6/4", JAN_17,
-            List.of("AUT", "BEL", "FRA"), MAR_31, List.of("Conference resolution 6/4"), List.of("r1"), "secretariat");
+            List.of("AUT", "BEL", "FRA"), MAR_31, List.of("Conference resolution 6/4"), List.of("r1"), "secretariat", null);
     private AggregateTestFixture<NoteVerbale> fixture;
 
     @BeforeEach
@@ -57,14 +62,14 @@ class NoteVerbaleTest {
 
     @Test
     void issuingToAllStatesPartiesAddressesThePartiesOnTheIssueDate() {
-        fixture.given(drafted).when(new IssueNoteVerbale("n1", JAN_17, List.of("FRA", "AUT", "BEL"), "secretariat"))
+        fixture.given(drafted).when(new IssueNoteVerbale("n1", JAN_17, null, List.of("FRA", "AUT", "BEL"), "secretariat"))
                 .expectEvents(issued)
                 .expectResultMessagePayload(List.of("AUT", "BEL", "FRA"));
     }
 
     @Test
     void anIssuedNoteIsNotIssuedOrRevisedAgain() {
-        fixture.given(drafted, issued).when(new IssueNoteVerbale("n1", JAN_17, List.of("AUT"), "secretariat"))
+        fixture.given(drafted, issued).when(new IssueNoteVerbale("n1", JAN_17, null, List.of("AUT"), "secretariat"))
                 .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
         fixture.given(drafted, issued).when(new ReviseDraft("n1", toAll, "secretariat"))
                 .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
@@ -72,7 +77,7 @@ class NoteVerbaleTest {
 
     @Test
     void theDeadlineMayNotPrecedeTheIssue() {
-        fixture.given(drafted).when(new IssueNoteVerbale("n1", LocalDate.of(2017, 4, 1), List.of("AUT"), "secretariat"))
+        fixture.given(drafted).when(new IssueNoteVerbale("n1", LocalDate.of(2017, 4, 1), null, List.of("AUT"), "secretariat"))
                 .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.UNPROCESSABLE_ENTITY)));
     }
 
@@ -103,20 +108,30 @@ class NoteVerbaleTest {
     void whoseResponsesAreAdmitted() {
         NoteVerbale note = new NoteVerbale();
         note.on(drafted);
-        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of()))
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of(), TODAY))
                 .hasMessageContaining("has not been issued");
         note.on(issued);
-        note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q1", "yes"));
-        assertThatThrownBy(() -> note.admitResponse("JPN", LocalDate.of(2017, 2, 10), Map.of()))
+        note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q1", "yes"), TODAY);
+        assertThatThrownBy(() -> note.admitResponse("JPN", LocalDate.of(2017, 2, 10), Map.of(), TODAY))
                 .isInstanceOf(ErrorResponseException.class).hasMessageContaining("not an addressee");
-        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 1, 1), Map.of()))
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 1, 1), Map.of(), TODAY))
                 .hasMessageContaining("before the note was issued");
-        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q7", "?")))
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q7", "?"), TODAY))
                 .hasMessageContaining("no such question");
         note.on(new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat"));
-        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 10, 1), Map.of()))
+        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 10, 1), Map.of(), TODAY))
                 .hasMessageContaining("closed");
         assertThat(NoteVerbale.Status.values()).hasSize(3);
+    }
+
+    @Test
+    void aResponseCannotBeReceivedAfterToday() {
+        NoteVerbale note = new NoteVerbale();
+        note.on(drafted);
+        note.on(issued);
+        note.admitResponse("AUT", TODAY, Map.of(), TODAY);
+        assertThatThrownBy(() -> note.admitResponse("AUT", TODAY.plusDays(1), Map.of(), TODAY))
+                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("after today");
     }
 
     @Test
@@ -126,11 +141,52 @@ class NoteVerbaleTest {
                 new Question("c", "Which channel?", Question.QuestionType.CHOICE, List.of("direct", "diplomatic")));
         NoteVerbale note = new NoteVerbale();
         note.on(new NoteVerbaleDrafted("n1", "CU", "s", "b", typed, List.of(), List.of(), false, List.of("AUT"), null, "s"));
-        note.on(new NoteVerbaleIssued("n1", "CU", "s", JAN_17, List.of("AUT"), null, List.of(), List.of(), "s"));
-        note.admitResponse("AUT", JAN_17, Map.of("yn", "Yes", "n", "12", "c", "direct"));
-        note.admitResponse("AUT", JAN_17, Map.of("yn", "", "n", " ", "c", ""));
-        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("yn", "perhaps"))).hasMessageContaining("answers.yn");
-        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("n", "twelve"))).hasMessageContaining("answers.n");
-        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("c", "pigeon"))).hasMessageContaining("answers.c");
+        note.on(new NoteVerbaleIssued("n1", "CU", "s", JAN_17, List.of("AUT"), null, List.of(), List.of(), "s", null));
+        note.admitResponse("AUT", JAN_17, Map.of("yn", "Yes", "n", "12", "c", "direct"), TODAY);
+        note.admitResponse("AUT", JAN_17, Map.of("yn", "", "n", " ", "c", ""), TODAY);
+        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("yn", "perhaps"), TODAY)).hasMessageContaining("answers.yn");
+        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("n", "twelve"), TODAY)).hasMessageContaining("answers.n");
+        assertThatThrownBy(() -> note.admitResponse("AUT", JAN_17, Map.of("c", "pigeon"), TODAY)).hasMessageContaining("answers.c");
+    }
+
+    private static final Source SEED_001 = new Source("Note by the Secretariat of 28 August 2017", "para. 8");
+
+    @Test
+    void aPublishedCountOfResponsesIsRecordedWithItsSource() {
+        LocalDate aug21 = LocalDate.of(2017, 8, 21);
+        fixture.given(drafted, issued)
+                .when(new PublishResponseFigure("n1", aug21, null, 37, SEED_001, "As at 21 August 2017, 37 Member States had provided responses.", "history-import"))
+                .expectEvents(new ResponseFigurePublished("n1", "CU 2017/11", aug21, null, 37, SEED_001,
+                        "As at 21 August 2017, 37 Member States had provided responses.", "history-import"));
+    }
+
+    @Test
+    void theSameFigureFromTheSameSourceIsNotRecordedTwice() {
+        LocalDate aug21 = LocalDate.of(2017, 8, 21);
+        fixture.given(drafted, issued, new ResponseFigurePublished("n1", "CU 2017/11", aug21, null, 37, SEED_001, "t", "s"))
+                .when(new PublishResponseFigure("n1", aug21, null, 37, SEED_001, "t", "s"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+    }
+
+    @Test
+    void noFigureIsPublishedForADraft() {
+        fixture.given(drafted).when(new PublishResponseFigure("n1", LocalDate.of(2017, 8, 21), null, 37, SEED_001, "t", "s"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+    }
+
+    @Test
+    void noFigureIsPublishedAsAtADateBeforeTheIssue() {
+        fixture.given(drafted, issued).when(new PublishResponseFigure("n1", LocalDate.of(2017, 1, 1), null, 37, SEED_001, "t", "s"))
+                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.BAD_REQUEST)));
+    }
+
+    @Test
+    void anIssueDateKnownOnlyToItsMonthTravelsWithTheIssue() {
+        LocalDate jul31 = LocalDate.of(2022, 7, 31);
+        fixture.given(new NoteVerbaleDrafted("n2", null, "Resolution 9/2", null, List.of(), List.of(), List.of(), false,
+                        List.of("AUT"), null, "secretariat"))
+                .when(new IssueNoteVerbale("n2", jul31, "2022-07", List.of(), "secretariat"))
+                .expectEvents(new NoteVerbaleIssued("n2", null, "Resolution 9/2", jul31, List.of("AUT"), null, List.of(),
+                        List.of(), "secretariat", "2022-07"));
     }
 }

@@ -46,7 +46,7 @@ class NotesReplayTest extends WithEmbeddedMongo {
 
         commands.sendAndWait(new NoteCommands.DraftNoteVerbale("n1", new NoteCommands.Draft("CU 2017/11", "s", "b",
                 List.of(new Question("q1", "?", null, null)), List.of(), List.of(), null, LocalDate.of(2017, 3, 31)), "secretariat"));
-        List<String> addressees = commands.sendAndWait(new NoteCommands.IssueNoteVerbale("n1", LocalDate.of(2017, 1, 17),
+        List<String> addressees = commands.sendAndWait(new NoteCommands.IssueNoteVerbale("n1", LocalDate.of(2017, 1, 17), null,
                 parties.asAt(LocalDate.of(2017, 1, 17)).block().stream().map(PartiesReplica.Party::code).toList(), "secretariat"));
         assertThat(addressees).containsExactly("AUT", "KEN");
         commands.sendAndWait(new ResponseMessages.SubmitResponse("r1", "n1", "AUT", LocalDate.of(2017, 2, 10), false,

@@ -13,8 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponseTimelineTest {
 
     private static Document response(String state, String received, String recorded, boolean substantive, Document answers) {
+        List<Document> pairs = answers == null ? null : answers.entrySet().stream()
+                .map(a -> new Document("question", a.getKey()).append("answer", a.getValue())).toList();
         return new Document("stateCode", state).append("receivedOn", received).append("recordedAt", recorded)
-                .append("substantive", substantive).append("answers", answers);
+                .append("substantive", substantive).append("answers", pairs);
     }
 
     // stored out of order, as documents come back from the read model
@@ -54,5 +56,24 @@ class ResponseTimelineTest {
         assertThat(timeline.latestByState(LocalDate.parse("2017-03-01"), null).get("AUT").answered()).containsExactly("q1");
         assertThat(timeline.latestByState(LocalDate.parse("2017-02-10"), null).get("AUT").answered()).isEmpty();
         assertThat(timeline.latestByState(LocalDate.parse("2017-02-20"), null).get("FRA").answered()).isEmpty();
+    }
+
+    @Test
+    void theDailyFiguresAreEachDaysFoldOfTheTimelineForTheAddressees() {
+        List<String> addressees = List.of("AUT", "FRA");   // BEL answered but is not addressed
+        for (Instant recordedBy : new Instant[] {null, Instant.parse("2017-08-01T00:00:00Z")}) {
+            List<ResponseTimeline.Day> days = timeline.daily(LocalDate.parse("2017-01-17"), LocalDate.parse("2017-05-31"),
+                    recordedBy, addressees);
+            assertThat(days).hasSize(135);
+            for (ResponseTimeline.Day day : days) {
+                var latest = timeline.latestByState(day.date(), recordedBy);
+                latest.keySet().retainAll(addressees);
+                assertThat(day.responded()).as(day.date() + " as recorded by " + recordedBy).isEqualTo(latest.size());
+                assertThat(day.substantive()).as(day.date() + " as recorded by " + recordedBy)
+                        .isEqualTo(latest.values().stream().filter(ResponseTimeline.Entry::substantive).count());
+            }
+        }
+        assertThat(timeline.daily(LocalDate.parse("2017-03-01"), LocalDate.parse("2017-03-01"), null, addressees))
+                .containsExactly(new ResponseTimeline.Day(LocalDate.parse("2017-03-01"), 2, 2));
     }
 }

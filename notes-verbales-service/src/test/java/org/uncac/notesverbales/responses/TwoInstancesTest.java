@@ -93,7 +93,7 @@ class TwoInstancesTest {
         CommandGateway viaSecond = second.getBean(CommandGateway.class);
         viaFirst.sendAndWait(new NoteCommands.DraftNoteVerbale("two", new NoteCommands.Draft("CU 2020/1", "s", "b",
                 List.of(new Question("q1", "?", null, null)), List.of(), List.of(), null, null), "secretariat"));
-        viaSecond.sendAndWait(new NoteCommands.IssueNoteVerbale("two", LocalDate.of(2020, 1, 1), states, "secretariat"));
+        viaSecond.sendAndWait(new NoteCommands.IssueNoteVerbale("two", LocalDate.of(2020, 1, 1), null, states, "secretariat"));
         for (int i = 0; i < states.size(); i++) {
             (i % 2 == 0 ? viaFirst : viaSecond).sendAndWait(new ResponseMessages.SubmitResponse("r" + i, "two", states.get(i),
                     LocalDate.of(2020, 2, 1), true, Map.of("q1", "yes"), null, List.of(), "secretariat"));

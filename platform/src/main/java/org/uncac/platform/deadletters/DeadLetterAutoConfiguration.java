@@ -2,6 +2,7 @@ package org.uncac.platform.deadletters;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -44,7 +45,12 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    public DeadLettersEndpoint deadLettersEndpoint(org.axonframework.config.EventProcessingConfiguration processing) {
+    public DeadLettersHealthIndicator deadLettersHealthIndicator(EventProcessingConfiguration processing) {
+        return new DeadLettersHealthIndicator(processing);
+    }
+
+    @Bean
+    public DeadLettersEndpoint deadLettersEndpoint(EventProcessingConfiguration processing) {
         return new DeadLettersEndpoint(processing);
     }
 }

@@ -2,6 +2,7 @@ package org.uncac.platform.eventstore;
 
 import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.uncac.platform.commands.CommandShapeCheck;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -10,6 +11,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -125,9 +127,19 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
     public EventStoreHealthIndicator eventStoreHealthIndicator(EventStorageEngine engine) {
         return new EventStoreHealthIndicator(engine);
+    }
+
+    /** Part of readiness: every processor within a few events of the store's head. */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    public ReadModelsHealthIndicator readModelsHealthIndicator(EventProcessingConfiguration processing,
+            MongoTemplate axonMongoTemplate, Serializer serializer, EventStorageEngine engine,
+            EventStoreProperties properties) {
+        return new ReadModelsHealthIndicator(processing, axonMongoTemplate, serializer,
+                (GapAwareMongoEventStorageEngine) engine, properties.readinessMaxLag());
     }
 
     /**
@@ -155,6 +167,7 @@ public class EventStoreAutoConfiguration {
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        bus.registerDispatchInterceptor(new CommandShapeCheck());
         return bus;
     }
 
@@ -174,6 +187,7 @@ public class EventStoreAutoConfiguration {
                         TrackingEventProcessorConfiguration.forParallelProcessing(properties.segments())
                                 .andInitialSegmentsCount(properties.segments())
                                 .andBatchSize(properties.batchSize())
-                                .andEventAvailabilityTimeout(1, TimeUnit.SECONDS));
+                                .andEventAvailabilityTimeout(properties.eventAvailabilityTimeout().toMillis(),
+                                        TimeUnit.MILLISECONDS));
     }
 }

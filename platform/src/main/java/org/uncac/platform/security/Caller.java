@@ -1,12 +1,14 @@
 package org.uncac.platform.security;
 
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.uncac.platform.web.Problems;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who is calling, read from the access token: the client id, its roles and, for a State's client, the one
@@ -14,7 +16,8 @@ import java.util.Set;
  */
 public record Caller(String clientId, Set<Role> roles, String state) {
 
-    public enum Role { SECRETARIAT, CHAIR, STATE }
+    /** OPERATOR: runs the suite (operations endpoints only), no business role. */
+    public enum Role { SECRETARIAT, CHAIR, STATE, OPERATOR }
 
     public boolean is(Role role) {
         return roles.contains(role);
@@ -34,6 +37,20 @@ public record Caller(String clientId, Set<Role> roles, String state) {
         return this;
     }
 
+    /**
+     * The State the caller acts for: {@code null} for the secretariat, which acts for any; a STATE caller's own
+     * State; anyone else acts for no State (403).
+     */
+    public String actingFor() {
+        if (is(Role.SECRETARIAT)) {
+            return null;
+        }
+        if (is(Role.STATE)) {
+            return state;
+        }
+        throw Problems.forbidden("Only the secretariat or a State's client may do this");
+    }
+
     /** A name for the history: "secretariat", "AUT:aut-client" … */
     public String recordedBy() {
         return state == null ? clientId : state + ":" + clientId;
@@ -48,10 +65,28 @@ public record Caller(String clientId, Set<Role> roles, String state) {
     }
 
     public static Caller from(JwtAuthenticationToken token) {
-        List<String> roles = token.getToken().getClaimAsStringList("roles");
-        Set<Role> parsed = roles == null ? Set.of() : roles.stream()
-                .filter(r -> Set.of("SECRETARIAT", "CHAIR", "STATE").contains(r))
-                .map(Role::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return new Caller(token.getName(), parsed, token.getToken().getClaimAsString("state"));
+        return new Caller(token.getName(), Set.copyOf(roles(token.getToken())), stateOf(token.getToken()));
     }
+
+    /**
+     * The roles a token grants. STATE only with a valid {@code state} claim: a State's client that does not say
+     * which State it acts for acts for none (and is never taken for the secretariat).
+     */
+    public static List<Role> roles(Jwt jwt) {
+        List<String> claimed = jwt.getClaimAsStringList("roles");
+        if (claimed == null) {
+            return List.of();
+        }
+        boolean stateNamed = stateOf(jwt) != null;
+        return claimed.stream().filter(KNOWN_ROLES::contains).map(Role::valueOf)
+                .filter(role -> role != Role.STATE || stateNamed).distinct().toList();
+    }
+
+    private static String stateOf(Jwt jwt) {
+        String state = jwt.getClaimAsString("state");
+        return state != null && STATE_CODE.matcher(state).matches() ? state : null;
+    }
+
+    private static final Set<String> KNOWN_ROLES = Set.of("SECRETARIAT", "CHAIR", "STATE", "OPERATOR");
+    private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{3}");
 }

@@ -1,6 +1,7 @@
 package org.uncac.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,26 +18,34 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.uncac.platform.web.ProblemWebExceptionHandler;
+import org.uncac.tokens.RevokedClients;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Every service is an OAuth2 resource server: it checks the bearer JWT itself (signature against the
- * authorization server's keys, expiry), even behind the gateway. Roles come from the {@code roles} claim.
- * Health, metrics and the OpenAPI document are open; everything else needs a token.
+ * Every service is an OAuth2 resource server: it checks the bearer JWT itself, even behind the gateway:
+ * signature against the authorization server's keys, validity period, issuer, audience, and that its client was
+ * not revoked ({@link RevokedClients#decoder}). Roles come from the {@code roles} claim. Health and the OpenAPI
+ * document are open; operations endpoints need SECRETARIAT or OPERATOR; everything else needs a token.
  */
 @AutoConfiguration(before = {ReactiveSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
 public class ServiceSecurityAutoConfiguration {
+
+    /** Who may use the operations endpoints (dead letters, metrics, health details). */
+    public static final String[] OPERATIONS_ROLES = {"SECRETARIAT", "OPERATOR"};
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
@@ -51,7 +60,9 @@ public class ServiceSecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs").permitAll()
+                                "/v3/api-docs/**", "/v3/api-docs").permitAll()
+                        // parked events with their causes, retries, metrics: operations, not States
+                        .pathMatchers("/actuator/**").hasAnyRole(OPERATIONS_ROLES)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
@@ -63,11 +74,26 @@ public class ServiceSecurityAutoConfiguration {
                 .build();
     }
 
+    /** The clients whose tokens are refused, from the revocation list beside the authorization server's keys. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public RevokedClients revokedClients(WebClient.Builder clients,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${uncac.security.revocation-refresh:500ms}") Duration refresh) {
+        return new RevokedClients(clients, RevokedClients.besideKeys(jwkSetUri), refresh);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @Value("${uncac.security.issuer}") String issuer, RevokedClients revoked) {
+        return RevokedClients.decoder(jwkSetUri, issuer, revoked);
+    }
+
     public static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesConverter() {
         return jwt -> {
-            List<String> roles = jwt.getClaimAsStringList("roles");
-            Collection<GrantedAuthority> authorities = roles == null ? List.of()
-                    : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+            Collection<GrantedAuthority> authorities = Caller.roles(jwt).stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
             return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
         };
     }

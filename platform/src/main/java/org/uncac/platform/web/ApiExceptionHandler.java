@@ -2,6 +2,7 @@ package org.uncac.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +33,8 @@ import reactor.core.publisher.Mono;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns every failure a controller can meet into an RFC 9457 problem: bad input 400 with the fields named,
@@ -41,6 +44,7 @@ import java.util.concurrent.CompletionException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -76,6 +80,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = describe(mapping);
             return Mono.just(ResponseEntity.badRequest().body(invalid(List.of(new Problems.FieldError(field, message)))));
         }
+        Matcher duplicate = json == null ? null
+                : DUPLICATE_FIELD.matcher(String.valueOf(json.getOriginalMessage()));
+        if (duplicate != null && duplicate.find()) {
+            return Mono.just(ResponseEntity.badRequest().body(invalid(List.of(
+                    new Problems.FieldError(duplicate.group(1), "is given twice")))));
+        }
         if (json != null) {
             return Mono.just(ResponseEntity.badRequest().body(
                     problem(HttpStatus.BAD_REQUEST, "Malformed request", "The body is not well-formed JSON")));
@@ -106,7 +116,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AggregateStreamCreationException.class})
     public ResponseEntity<ProblemDetail> alreadyExists(Exception ex) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("identifier \\[([^]]*)]").matcher(String.valueOf(ex.getMessage()));
+        Matcher m = Pattern.compile("identifier \\[([^]]*)]").matcher(String.valueOf(ex.getMessage()));
         String detail = m.find() ? "'" + m.group(1) + "' already exists" : "It already exists";
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict", detail));
     }
@@ -196,6 +206,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String describe(JsonMappingException mapping) {
         if (mapping instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (mapping instanceof InvalidNullException) {
+            return "must not be null";
         }
         if (mapping instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();

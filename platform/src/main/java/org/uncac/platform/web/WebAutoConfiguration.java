@@ -16,6 +16,11 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    public StrictRequestJson strictRequestJson(ObjectMapper objectMapper) {
+        return new StrictRequestJson(objectMapper);
+    }
+
+    @Bean
     public ProblemWebExceptionHandler problemWebExceptionHandler(ObjectMapper objectMapper) {
         return new ProblemWebExceptionHandler(objectMapper);
     }

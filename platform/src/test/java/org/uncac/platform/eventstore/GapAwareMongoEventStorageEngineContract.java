@@ -3,11 +3,20 @@ package org.uncac.platform.eventstore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -18,20 +27,28 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the gap-aware engine promises, run against every MongoDB we support (see the subclasses).
@@ -60,6 +77,10 @@ abstract class GapAwareMongoEventStorageEngineContract {
 
     /** A new engine on its own client: what a second service instance (another application context) has. */
     private GapAwareMongoEventStorageEngine newEngine() {
+        return newEngine(50, Duration.ofSeconds(60));
+    }
+
+    private GapAwareMongoEventStorageEngine newEngine(int batchSize, Duration gapTimeout) {
         MongoClient client = MongoClients.create(connectionString());
         clients.add(client);
         MongoDatabase database = client.getDatabase(databaseName);
@@ -67,8 +88,8 @@ abstract class GapAwareMongoEventStorageEngineContract {
                 .database(database)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .batchSize(50)
-                .gapTimeout(Duration.ofSeconds(60))
+                .batchSize(batchSize)
+                .gapTimeout(gapTimeout)
                 .clock(clock)
                 .build();
     }
@@ -80,6 +101,35 @@ abstract class GapAwareMongoEventStorageEngineContract {
 
     private static List<TrackedEventMessage<?>> readAll(GapAwareMongoEventStorageEngine engine, TrackingToken from) {
         return engine.readEvents(from, false).collect(Collectors.toList());
+    }
+
+    /** "aggregate/sequence" of the events delivered, tombstones left out. */
+    private static List<String> eventKeys(List<TrackedEventMessage<?>> delivered) {
+        return delivered.stream().filter(message -> !isTombstone(message)).map(message -> key((DomainEventMessage<?>) message))
+                .toList();
+    }
+
+    private static boolean isTombstone(TrackedEventMessage<?> message) {
+        return message.getPayloadType() == Tombstone.class;
+    }
+
+    private static String key(DomainEventMessage<?> message) {
+        return message.getAggregateIdentifier() + "/" + message.getSequenceNumber();
+    }
+
+    private static GapAwareTrackingToken lastToken(List<TrackedEventMessage<?>> delivered) {
+        return (GapAwareTrackingToken) delivered.get(delivered.size() - 1).trackingToken();
+    }
+
+    private static long indexOf(TrackedEventMessage<?> message) {
+        return ((GapAwareTrackingToken) message.trackingToken()).getIndex();
+    }
+
+    private static TrackedEventMessage<?> only(List<TrackedEventMessage<?>> delivered, String key) {
+        List<TrackedEventMessage<?>> matching = delivered.stream()
+                .filter(message -> !isTombstone(message) && key((DomainEventMessage<?>) message).equals(key)).toList();
+        assertThat(matching).as("deliveries of %s", key).hasSize(1);
+        return matching.get(0);
     }
 
     @Test
@@ -163,6 +213,7 @@ abstract class GapAwareMongoEventStorageEngineContract {
         for (int w = 0; w < writers; w++) {
             GapAwareMongoEventStorageEngine engine = w % 2 == 0 ? first : second;
             String aggregate = "W" + w;
+            boolean pausing = w % 3 != 0;
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < perWriter; i++) {
                     engine.appendEvents(event(aggregate, i));
@@ -215,24 +266,31 @@ abstract class GapAwareMongoEventStorageEngineContract {
     }
 
     @Test
-    void aFailedAppendLeavesAGapThatExpiresAfterTheTimeout() {
+    void aCrashedWritersIndexesAreTombstonedAfterTheGapTimeout() {
         GapAwareMongoEventStorageEngine engine = newEngine();
-        long failed = engine.allocate(3);             // three indexes taken, the insert never happens
+        long crashed = engine.allocate(3);            // three indexes taken, the writer dies before inserting
         engine.appendEvents(event("A", 0));
 
         List<TrackedEventMessage<?>> read = readAll(engine, null);
-        assertThat(read).hasSize(1);
-        GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(0).trackingToken();
-        assertThat(token.getGaps()).containsExactly(failed - 2, failed - 1, failed);
+        assertThat(eventKeys(read)).containsExactly("A/0");
+        GapAwareTrackingToken token = lastToken(read);
+        assertThat(token.getGaps()).containsExactly(crashed - 2, crashed - 1, crashed);
 
         engine.appendEvents(event("A", 1));
-        GapAwareTrackingToken stillWaiting = (GapAwareTrackingToken) readAll(engine, token).get(0).trackingToken();
+        GapAwareTrackingToken stillWaiting = lastToken(readAll(engine, token));
         assertThat(stillWaiting.getGaps()).hasSize(3);
 
         clock.advance(Duration.ofSeconds(61));
         engine.appendEvents(event("A", 2));
-        GapAwareTrackingToken expired = (GapAwareTrackingToken) readAll(engine, stillWaiting).get(0).trackingToken();
-        assertThat(expired.getGaps()).isEmpty();
+        List<TrackedEventMessage<?>> afterTimeout = readAll(engine, stillWaiting);
+        assertThat(eventKeys(afterTimeout)).containsExactly("A/2");
+        assertThat(lastToken(afterTimeout).getGaps()).isEmpty();
+        assertThat(lastToken(afterTimeout).getIndex()).isEqualTo(engine.head());
+
+        // a processor reading later passes the tombstones without waiting
+        List<TrackedEventMessage<?>> replay = readAll(newEngine(), null);
+        assertThat(eventKeys(replay)).containsExactly("A/0", "A/1", "A/2");
+        assertThat(lastToken(replay).getGaps()).isEmpty();
     }
 
     @Test
@@ -273,16 +331,349 @@ abstract class GapAwareMongoEventStorageEngineContract {
         GapAwareMongoEventStorageEngine engine = newEngine();
         Instant start = Instant.now();
         for (int i = 0; i < 5; i++) {
-            engine.appendEvents(new GenericDomainEventMessage<>("T", "X", i, new Registered("X", "n"), java.util.Map.of(),
-                    UUID.randomUUID().toString(), start.plusSeconds(i * 10L)));
+            engine.appendEvents(timedEvent(i, start.plusSeconds(i * 10L)));
         }
         TrackingToken at = engine.createTokenAt(start.plusSeconds(25));
         List<TrackedEventMessage<?>> after = readAll(engine, at);
         assertThat(after).extracting(m -> ((DomainEventMessage<?>) m).getSequenceNumber()).containsExactly(3L, 4L);
     }
 
+    @Test
+    void aHoleWiderThanTheLookAheadIsPassed() {
+        GapAwareMongoEventStorageEngine engine = newEngine();   // batches of 50: ten windows look 500 ahead
+        engine.appendEvents(event("A", 0));
+        engine.allocate(600);                                 // a crashed writer's block
+        engine.appendEvents(event("A", 1));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(eventKeys(read)).containsExactly("A/0", "A/1");
+        assertThat(lastToken(read).getIndex()).isEqualTo(engine.head());
+        assertThat(lastToken(read).getGaps()).isEmpty();
+        assertThat(eventKeys(readAll(newEngine(), null))).containsExactly("A/0", "A/1");
+    }
+
+    @Test
+    void aHoleOfSeveralThousandIndexesIsPassedWithTheDefaultBatch() {
+        GapAwareMongoEventStorageEngine engine = newEngine(250, Duration.ofSeconds(60));   // 2,500 looked ahead
+        engine.allocate(6_000);
+        engine.appendEvents(event("A", 0));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(eventKeys(read)).containsExactly("A/0");
+        assertThat(lastToken(read).getIndex()).isEqualTo(engine.head());
+        assertThat(lastToken(read).getGaps()).isEmpty();
+        assertThat(eventKeys(readAll(newEngine(250, Duration.ofSeconds(60)), null))).containsExactly("A/0");
+    }
+
+    @Test
+    void aHoleAtTheEndOfTheStoreIsPassedOnceAnEventFollowsIt() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        engine.appendEvents(event("A", 0));
+        TrackingToken caughtUp = lastToken(readAll(engine, null));
+        engine.allocate(600);
+
+        assertThat(readAll(engine, caughtUp)).isEmpty();
+        engine.appendEvents(event("A", 1));
+        List<TrackedEventMessage<?>> read = readAll(engine, caughtUp);
+        assertThat(eventKeys(read)).containsExactly("A/1");
+        assertThat(lastToken(read).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aWriterPausedBeyondTheGapTimeoutThatCommitsBeforeTheReaderGivesUpIsDeliveredOnce() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        engine.appendEvents(event("A", 0));
+        long paused = engine.allocate(1);
+        engine.appendEvents(event("B", 0));
+        GapAwareTrackingToken token = lastToken(readAll(engine, null));
+        assertThat(token.getGaps()).containsExactly(paused);
+
+        clock.advance(Duration.ofSeconds(61));
+        engine.insertAt(paused, List.of(event("C", 0)), serializer);   // the writer wakes before the next poll
+
+        List<TrackedEventMessage<?>> read = readAll(engine, token);    // the tombstone loses to it
+        assertThat(read).hasSize(1);
+        assertThat(eventKeys(read)).containsExactly("C/0");
+        assertThat(lastToken(read).getGaps()).isEmpty();
+        List<TrackedEventMessage<?>> replay = readAll(newEngine(), null);
+        assertThat(eventKeys(replay)).containsExactly("A/0", "C/0", "B/0");   // stored at the index it was given
+    }
+
+    @Test
+    void aWriterPausedBeyondTheGapTimeoutThatLosesToTheTombstoneStoresItsEventAtANewIndex() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        engine.appendEvents(event("A", 0));
+        long paused = engine.allocate(1);
+        engine.appendEvents(event("B", 0));
+        GapAwareTrackingToken token = lastToken(readAll(engine, null));
+
+        clock.advance(Duration.ofSeconds(61));
+        List<TrackedEventMessage<?>> givenUp = readAll(engine, token);   // the reader tombstones the gap first
+        assertThat(givenUp).hasSize(1);
+        assertThat(givenUp.get(0).getPayload()).isEqualTo(new Tombstone(paused));
+        assertThat(lastToken(givenUp).getGaps()).isEmpty();
+
+        engine.insertAt(paused, List.of(event("C", 0)), serializer);   // acknowledged: returns normally
+
+        List<TrackedEventMessage<?>> read = readAll(engine, lastToken(givenUp));
+        assertThat(eventKeys(read)).containsExactly("C/0");
+        assertThat(indexOf(read.get(0))).isGreaterThan(paused);
+        assertThat(lastToken(read).getGaps()).isEmpty();
+        List<TrackedEventMessage<?>> replay = readAll(newEngine(), null);
+        assertThat(eventKeys(replay)).containsExactly("A/0", "B/0", "C/0");
+        assertThat(engine.readEvents("C").asStream().map(message -> (Object) message.getPayload()).toList())
+                .containsExactly(new Registered("C", "name 0"));
+    }
+
+    @Test
+    void aLateWriterWhoseSequenceNumberWasTakenMeanwhileIsAConcurrentModificationNotARetry() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        engine.appendEvents(event("A", 0));
+        long paused = engine.allocate(1);
+        engine.appendEvents(event("B", 0));
+        GapAwareTrackingToken token = lastToken(readAll(engine, null));
+        clock.advance(Duration.ofSeconds(61));
+        readAll(engine, token);                                        // the paused index is tombstoned
+        newEngine().appendEvents(event("A", 1));                       // another instance appends A/1
+
+        assertThatThrownBy(() -> engine.insertAt(paused, List.of(event("A", 1)), serializer))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.readEvents("A").asStream().count()).isEqualTo(2);
+        List<TrackedEventMessage<?>> replay = readAll(newEngine(), null);
+        assertThat(eventKeys(replay)).containsExactly("A/0", "B/0", "A/1");
+        assertThat(lastToken(replay).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aWriterThatLosesOneIndexOfItsBlockStoresTheRestAtNewIndexesInOrder() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        long last = engine.allocate(3);
+        engine.tombstone(List.of(last - 1));                           // a reader gave up the middle index
+
+        engine.insertAt(last - 2, List.of(event("M", 0), event("M", 1), event("M", 2)), serializer);
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(eventKeys(read)).containsExactly("M/0", "M/1", "M/2");
+        assertThat(indexOf(read.get(0))).isEqualTo(last - 2);
+        assertThat(indexOf(read.get(1))).isGreaterThan(last);
+        assertThat(lastToken(read).getGaps()).isEmpty();                // the writer tombstoned its unused index
+        assertThat(lastToken(read).getIndex()).isEqualTo(engine.head());
+        assertThat(engine.readEvents("M").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aFailedAppendLeavesTombstonesNotAHole() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        engine.appendEvents(event("AUT", 0), event("AUT", 1));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("AUT", 1), event("AUT", 2), event("AUT", 3)))
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(event("AUT", 2));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);      // no time passes: nothing is waited for
+        assertThat(eventKeys(read)).containsExactly("AUT/0", "AUT/1", "AUT/2");
+        assertThat(lastToken(read).getGaps()).isEmpty();
+        assertThat(lastToken(read).getIndex()).isEqualTo(engine.head());
+        assertThat(engine.readEvents("AUT").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L, 2L);
+        assertThat(engine.lastSequenceNumberFor("AUT")).contains(2L);
+    }
+
+    @Test
+    void tombstonesAreNeitherAnAggregateNorAPointInTime() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        Instant start = Instant.now();
+        engine.appendEvents(timedEvent(0, start));
+        long last = engine.allocate(2);
+        clock.advance(Duration.ofDays(1));
+        engine.tombstone(List.of(last - 1, last));                     // written a day after the events around them
+        engine.appendEvents(timedEvent(1, start.plusSeconds(10)));
+        engine.appendEvents(timedEvent(2, start.plusSeconds(20)));
+
+        assertThat(engine.readEvents(GapAwareMongoEventStorageEngine.TOMBSTONE_AGGREGATE).asStream().count()).isZero();
+        assertThat(engine.lastSequenceNumberFor(GapAwareMongoEventStorageEngine.TOMBSTONE_AGGREGATE)).isEmpty();
+        List<TrackedEventMessage<?>> after = readAll(engine, engine.createTokenAt(start.plusSeconds(15)));
+        assertThat(eventKeys(after)).containsExactly("X/2");
+    }
+
+    private static DomainEventMessage<Registered> timedEvent(long sequence, Instant at) {
+        return new GenericDomainEventMessage<>("T", "X", sequence, new Registered("X", "n"), MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), at);
+    }
+
+    @Test
+    void twoInstancesRacingForAnAggregatesSequenceNumbersWinEachOnceAndLeaveNoHole() throws Exception {
+        GapAwareMongoEventStorageEngine first = newEngine();
+        GapAwareMongoEventStorageEngine second = newEngine();
+        int length = 40;
+        CyclicBarrier sameNumber = new CyclicBarrier(2);
+        List<String> won = new CopyOnWriteArrayList<>();
+        List<String> lost = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> racers = new ArrayList<>();
+        for (GapAwareMongoEventStorageEngine engine : List.of(first, second)) {
+            racers.add(pool.submit((Callable<Void>) () -> {
+                for (int sequence = 0; sequence < length; sequence++) {
+                    sameNumber.await();                                // both append this number at once
+                    try {
+                        engine.appendEvents(event("RACE", sequence));
+                        won.add("RACE/" + sequence);
+                    } catch (AggregateStreamCreationException e) {
+                        assertThat(sequence).isZero();
+                        lost.add("RACE/" + sequence);
+                    } catch (ConcurrencyException e) {
+                        lost.add("RACE/" + sequence);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> racer : racers) {
+            racer.get();
+        }
+        pool.shutdown();
+
+        List<String> everyNumber = IntStream.range(0, length).mapToObj(i -> "RACE/" + i).toList();
+        assertThat(won).containsExactlyInAnyOrderElementsOf(everyNumber);
+        assertThat(lost).containsExactlyInAnyOrderElementsOf(everyNumber);
+        assertThat(first.readEvents("RACE").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactlyElementsOf(LongStream.range(0, length).boxed().toList());
+        List<TrackedEventMessage<?>> read = readAll(newEngine(), null);
+        assertThat(eventKeys(read)).containsExactlyElementsOf(everyNumber);
+        assertThat(lastToken(read).getGaps()).isEmpty();               // every loser tombstoned its index
+        assertThat(lastToken(read).getIndex()).isEqualTo(first.head());
+    }
+
+    /**
+     * Writers on two instances append single events and blocks of three while a reader whose gap timeout is zero
+     * tombstones every gap it sees at once. Half the writers pause between taking their indexes and inserting, so
+     * they keep losing indexes to that reader and storing their events again.
+     */
+    @Test
+    void concurrentWritersLoseNoAcknowledgedEventToAReaderThatGivesUpEveryGapAtOnce() throws Exception {
+        GapAwareMongoEventStorageEngine first = newEngine();
+        GapAwareMongoEventStorageEngine second = newEngine();
+        GapAwareMongoEventStorageEngine impatient = newEngine(50, Duration.ZERO);
+        int writers = 6;
+        int appendsPerWriter = 40;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> attempted = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            GapAwareMongoEventStorageEngine engine = w % 2 == 0 ? first : second;
+            String aggregate = "W" + w;
+            boolean pausing = w % 3 != 0;
+            futures.add(pool.submit((Callable<Void>) () -> {
+                long next = 0;
+                for (int i = 0; i < appendsPerWriter; i++) {
+                    int size = i % 4 == 0 ? 3 : 1;
+                    List<DomainEventMessage<?>> block = new ArrayList<>();
+                    for (int k = 0; k < size; k++) {
+                        block.add(event(aggregate, next + k));
+                    }
+                    List<String> keys = block.stream().map(GapAwareMongoEventStorageEngineContract::key).toList();
+                    attempted.addAll(keys);
+                    try {
+                        if (pausing) {
+                            long last = engine.allocate(size);
+                            Thread.sleep(20);                           // a slow writer: its indexes are gaps meanwhile
+                            engine.insertAt(last - size + 1, block, serializer);
+                        } else {
+                            engine.appendEvents(block);
+                        }
+                        acknowledged.addAll(keys);
+                    } catch (EventStoreException e) {
+                        // not acknowledged (indexes given up too often): carry on after what was stored
+                    }
+                    next = engine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
+                }
+                return null;
+            }));
+        }
+        List<TrackedEventMessage<?>> tailed = new ArrayList<>();
+        TrackingToken token = null;
+        while (!futures.stream().allMatch(Future::isDone)) {
+            List<TrackedEventMessage<?>> batch = readAll(impatient, token);
+            if (!batch.isEmpty()) {
+                tailed.addAll(batch);
+                token = batch.get(batch.size() - 1).trackingToken();
+            }
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        tailed.addAll(readAll(impatient, token));
+
+        List<TrackedEventMessage<?>> full = readAll(newEngine(), null);
+        for (List<TrackedEventMessage<?>> delivered : List.of(full, tailed)) {
+            List<String> keys = eventKeys(delivered);
+            assertThat(keys).doesNotHaveDuplicates().containsAll(acknowledged);
+            assertThat(attempted).containsAll(keys);
+            for (int i = 1; i < delivered.size(); i++) {
+                TrackingToken previous = delivered.get(i - 1).trackingToken();
+                TrackingToken current = delivered.get(i).trackingToken();
+                assertThat(current.covers(previous)).as("token %d covers token %d", i, i - 1).isTrue();
+                assertThat(current).isNotEqualTo(previous);
+            }
+        }
+        assertThat(lastToken(full).getGaps()).isEmpty();
+        assertThat(lastToken(full).getIndex()).isEqualTo(first.head());
+    }
+
+    /** A handler of the contract's events: tombstones have none. */
+    static final class RegisteredHandler {
+        final List<Registered> handled = new CopyOnWriteArrayList<>();
+
+        @EventHandler
+        void on(Registered registered) {
+            handled.add(registered);
+        }
+    }
+
+    @Test
+    void aTrackingProcessorPassesTombstonesAndStoresItsTokenPastThem() {
+        GapAwareMongoEventStorageEngine engine = newEngine();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine)
+                .fetchDelay(10).cleanupDelay(1_000).timeUnit(TimeUnit.MILLISECONDS).build();
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        RegisteredHandler handler = new RegisteredHandler();
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("registrations")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                .messageSource(store)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                .build();
+        engine.appendEvents(event("A", 0));
+        engine.allocate(600);                                         // a crashed writer's block
+        engine.appendEvents(event("A", 1));
+        processor.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled.size() == 2);
+            // nothing after the failed append but its tombstone: the processor stores its token past it
+            assertThatThrownBy(() -> engine.appendEvents(event("A", 1))).isInstanceOf(ConcurrencyException.class);
+            TrackingToken head = engine.createHeadToken();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> stored(tokens) != null && stored(tokens).covers(head));
+        } finally {
+            processor.shutDown();
+            store.shutDown();
+        }
+        assertThat(handler.handled).containsExactly(new Registered("A", "name 0"), new Registered("A", "name 1"));
+        assertThat(((GapAwareTrackingToken) stored(tokens)).getGaps()).isEmpty();
+    }
+
+    private static TrackingToken stored(InMemoryTokenStore tokens) {
+        return tokens.fetchToken("registrations", 0);
+    }
+
     static final class MutableClock extends Clock {
-        private Instant now = Instant.now();
+        private volatile Instant now = Instant.now();
 
         void advance(Duration duration) {
             now = now.plus(duration);
@@ -294,7 +685,7 @@ abstract class GapAwareMongoEventStorageEngineContract {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.recommendations.followup.OtherServicesEvents.NoteVerbaleIssued;
 import org.uncac.recommendations.recommendations.RecommendationMessages.*;
+import org.uncac.platform.time.SecretariatTime;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,19 +21,24 @@ import java.util.List;
 /**
  * The recommendations read model: each recommendation with its follow-up, whether entered by the secretariat
  * or recorded by itself from another service's event (a note verbale issued with the recommendation's id).
- * Entries are keyed (event id, note id): replays change nothing.
+ * Entries are keyed (event id, note id): replays change nothing. Every fact keeps its recording instant, so
+ * that a recommendation is shown as it was known at an instant ({@code recordedBy}).
  */
 @Component
 @ProcessingGroup(FollowUpProjection.PROCESSING_GROUP)
 public class FollowUpProjection {
 
-    public static final String PROCESSING_GROUP = "recommendations.follow-up";
-    public static final String COLLECTION = "recommendations";
+    /** Named anew when reaffirmations and supersessions took recording instants: a store from before rebuilds. */
+    public static final String PROCESSING_GROUP = "recommendations.follow-up-recorded";
+    public static final String COLLECTION = "recommendation_follow_up";
 
     private final ReactiveMongoTemplate mongo;
 
-    public FollowUpProjection(ReactiveMongoTemplate mongo) {
+    private final SecretariatTime time;
+
+    public FollowUpProjection(ReactiveMongoTemplate mongo, SecretariatTime time) {
         this.mongo = mongo;
+        this.time = time;
     }
 
     @EventHandler
@@ -55,7 +61,8 @@ public class FollowUpProjection {
     @EventHandler
     void on(RecommendationReaffirmed e, @Timestamp Instant at, @MessageIdentifier String id) {
         upsert(e.recommendationId(), new Update().addToSet("reaffirmations", new Document("eventId", id)
-                .append("meetingId", e.meetingId()).append("paragraph", e.paragraph()).append("date", e.date().toString()))
+                .append("meetingId", e.meetingId()).append("paragraph", e.paragraph()).append("date", e.date().toString())
+                .append("recordedAt", at.toString()))
                 .addToSet("followUp", entry(id, e.date().toString(), "Reaffirmed" + (e.paragraph() == null ? "" : " in paragraph " + e.paragraph()),
                         "REAFFIRMATION", null, at)));
     }
@@ -63,10 +70,11 @@ public class FollowUpProjection {
     @EventHandler
     void on(RecommendationSuperseded e, @Timestamp Instant at, @MessageIdentifier String id) {
         upsert(e.recommendationId(), new Update().set("supersededBy", e.byRecommendationId())
-                .set("supersededOn", e.date().toString())
+                .set("supersededOn", e.date().toString()).set("supersessionRecordedAt", at.toString())
                 .addToSet("followUp", entry(id, e.date().toString(), "Superseded by recommendation " + e.byRecommendationId(),
                         "SUPERSESSION", "SUPERSEDED", at)));
-        upsert(e.byRecommendationId(), new Update().addToSet("supersedes", e.recommendationId()));
+        upsert(e.byRecommendationId(), new Update().addToSet("supersedes", new Document("recommendationId", e.recommendationId())
+                .append("recordedAt", at.toString())));
     }
 
     /** A note verbale issued with a recommendation's id is follow-up of that recommendation, by itself. */
@@ -77,7 +85,8 @@ public class FollowUpProjection {
         }
         for (String recommendationId : e.recommendationIds()) {
             upsert(recommendationId, new Update().addToSet("followUp", entry("note:" + e.noteId(), e.date().toString(),
-                    "Note verbale " + e.reference() + " (" + e.subject() + ") sent to " + e.addressees().size() + " States parties",
+                    "Note verbale " + (e.reference() == null ? "" : e.reference() + " ") + "(" + e.subject() + ") sent to "
+                            + e.addressees().size() + " States parties",
                     "NOTE_VERBALE", "IN_PROGRESS", at).append("reference", e.reference()).append("noteId", e.noteId())));
         }
     }
@@ -93,7 +102,7 @@ public class FollowUpProjection {
             for (String recommendationId : item.recommendationIds() == null ? List.<String>of() : item.recommendationIds()) {
                 String key = "agenda:" + e.meetingId() + ":" + recommendationId;
                 Query notYet = Query.query(Criteria.where("_id").is(recommendationId).and("followUp.key").ne(key));
-                mongo.updateFirst(notYet, new Update().push("followUp", entry(key, at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+                mongo.updateFirst(notYet, new Update().push("followUp", entry(key, time.dateOf(at).toString(),
                         "Taken up under item " + (i + 1) + " (" + item.title() + ") of the provisional agenda " + e.symbol(),
                         "AGENDA_ITEM", null, at).append("meetingId", e.meetingId())), COLLECTION).block();
             }

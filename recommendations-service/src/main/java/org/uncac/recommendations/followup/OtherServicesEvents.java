@@ -16,7 +16,23 @@ import java.util.Map;
 public class OtherServicesEvents {
 
     public record NoteVerbaleIssued(String noteId, String reference, String subject, LocalDate date,
-                                    List<String> addressees, List<String> mandates, List<String> recommendationIds) {
+                                    List<String> addressees, List<String> mandates, List<String> recommendationIds,
+                                    String dateKnownTo) {
+    }
+
+    /** Where a published figure is printed. */
+    public record Source(String document, String paragraph) {
+        public String cite() {
+            return paragraph == null || paragraph.isBlank() ? document : document + ", " + paragraph;
+        }
+    }
+
+    public record ResponseFigurePublished(String noteId, LocalDate asAt, String asAtKnownTo, int value, Source source,
+                                          String text) {
+    }
+
+    public record CoveragePublished(String figureId, LocalDate asAt, String asAtKnownTo, Map<String, Integer> byType,
+                                    Source source, String text) {
     }
 
     public record ResponseReceived(String responseId, String noteId, String stateCode, LocalDate receivedOn,
@@ -51,6 +67,8 @@ public class OtherServicesEvents {
                 "org.uncac.meetings.meetings.MeetingMessages$ProvisionalAgendaIssued", ProvisionalAgendaIssued.class,
                 "org.uncac.directory.parties.StatePartyEvents$StatePartyRegistered", StatePartyRegistered.class,
                 "org.uncac.directory.authorities.AuthorityEvents$AuthorityDesignated", AuthorityDesignated.class,
-                "org.uncac.directory.authorities.AuthorityEvents$AuthorityWithdrawn", AuthorityWithdrawn.class));
+                "org.uncac.directory.authorities.AuthorityEvents$AuthorityWithdrawn", AuthorityWithdrawn.class,
+                "org.uncac.notesverbales.notes.NoteEvents$ResponseFigurePublished", ResponseFigurePublished.class,
+                "org.uncac.directory.published.PublishedCoverageMessages$CoveragePublished", CoveragePublished.class));
     }
 }

@@ -2,7 +2,6 @@ package org.uncac.recommendations.proposals;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,8 +24,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.web.RequestIds;
 import org.uncac.recommendations.proposals.Proposal.MarkProposalAdopted;
 import org.uncac.recommendations.proposals.Proposal.ProposalAdopted;
 import org.uncac.recommendations.proposals.Proposal.ProposalRecorded;
@@ -38,9 +39,9 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Proposals made by States at a meeting: recorded, listed, and adopted as recommendations. */
 @RestController
@@ -48,7 +49,7 @@ import java.util.UUID;
 public class ProposalsController {
 
     public record ProposalRequest(@NotBlank @Size(max = 100) String meetingId,
-                                  @NotEmpty @Size(max = 50) List<@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String> proposedBy,
+                                  @Size(max = 50) List<@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String> proposedBy,
                                   @NotBlank @Size(max = 20000) String text, @NotNull LocalDate date) {
     }
 
@@ -94,24 +95,28 @@ public class ProposalsController {
 
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> record(@Valid @RequestBody ProposalRequest request) {
-        String id = UUID.randomUUID().toString();
+    public Mono<ResponseEntity<Map<String, Object>>> record(@Valid @RequestBody ProposalRequest request, ServerWebExchange exchange) {
+        String id = RequestIds.newId(exchange, "proposal");
+        // the States that proposed it, where the report names them (it often says "one speaker")
+        List<String> proposedBy = request.proposedBy() == null ? List.of() : request.proposedBy();
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RecordProposal(id, request.meetingId(),
-                        request.proposedBy(), request.text().strip(), request.date(), caller.recordedBy()))))
+                        proposedBy, request.text().strip(), request.date(), caller.recordedBy()))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/proposals/" + id)).body(Map.of("id", id)));
     }
 
     /** Adopts the proposal as a recommendation of its meeting (its text, unless the adopted text differs). */
     @PostMapping("/{id}/adoption")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> adopt(@PathVariable String id, @Valid @RequestBody AdoptionRequest request) {
-        String recommendationId = UUID.randomUUID().toString();
+    public Mono<ResponseEntity<Map<String, Object>>> adopt(@PathVariable String id, @Valid @RequestBody AdoptionRequest request,
+                                                         ServerWebExchange exchange) {
+        String recommendationId = RequestIds.newId(exchange, "recommendation");
         return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "proposals")
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)))
                 .zipWith(Caller.current())
-                .flatMap(both -> Mono.fromFuture(commands.send(new MarkProposalAdopted(id, recommendationId, request.adoptedOn(),
+                // the recommendation is adopted only once the proposal was marked adopted: a second adoption stops at 409
+                .flatMap(both -> Mono.fromFuture(() -> commands.send(new MarkProposalAdopted(id, recommendationId, request.adoptedOn(),
                                 both.getT2().recordedBy())))
-                        .then(Mono.fromFuture(commands.send(new AdoptRecommendation(recommendationId, both.getT1().getString("meetingId"),
+                        .then(Mono.fromFuture(() -> commands.send(new AdoptRecommendation(recommendationId, both.getT1().getString("meetingId"),
                                 null, request.paragraph().strip(), request.text() == null || request.text().isBlank()
                                         ? both.getT1().getString("text") : request.text().strip(),
                                 request.addressee(), request.themes(), null, request.adoptedOn(), both.getT2().recordedBy(), false)))))
@@ -123,11 +128,21 @@ public class ProposalsController {
     public Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String meetingId) {
         return mongo.findAll(Document.class, "proposals")
                 .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
-                .map(d -> {
-                    Map<String, Object> view = new java.util.LinkedHashMap<>(d);
-                    view.put("id", view.remove("_id"));
-                    return view;
-                })
+                .map(ProposalsController::view)
                 .collectList();
+    }
+
+    /** One proposal: who proposed what at which meeting, and the recommendation it was adopted as, if it was. */
+    @GetMapping("/{id}")
+    public Mono<Map<String, Object>> one(@PathVariable String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "proposals")
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)))
+                .map(ProposalsController::view);
+    }
+
+    private static Map<String, Object> view(Document document) {
+        Map<String, Object> view = new LinkedHashMap<>(document);
+        view.put("id", view.remove("_id"));
+        return view;
     }
 }

@@ -11,7 +11,8 @@ public final class RecommendationMessages {
     private RecommendationMessages() {
     }
 
-    public enum Addressee { STATES_PARTIES, SECRETARIAT }
+    /** Whom a recommendation or mandate addresses: States parties, the secretariat, the expert meeting, the Conference. */
+    public enum Addressee { STATES_PARTIES, SECRETARIAT, EXPERT_MEETING, CONFERENCE }
 
     public enum Status { ADOPTED, IN_PROGRESS, ONGOING, IMPLEMENTED, SUPERSEDED }
 

@@ -15,24 +15,29 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.uncac.platform.security.Caller;
+import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.web.RequestIds;
 import org.uncac.recommendations.recommendations.RecommendationMessages.*;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Recommendations and mandates: adopted, followed up, reaffirmed and superseded by the secretariat. */
 @RestController
 @RequestMapping("/api/recommendations")
 public class RecommendationsController {
 
+    /** {@code paragraph}: where the meeting's report or the resolution numbers it; absent when the record does not say. */
     public record AdoptionRequest(@Size(max = 100) String meetingId, @Size(max = 200) String resolution,
-                                  @NotBlank @Size(max = 50) String paragraph, @NotBlank @Size(max = 20000) String text,
+                                  @Size(max = 50) String paragraph, @NotBlank @Size(max = 20000) String text,
                                   @NotNull Addressee addressee, @Size(max = 3) List<Theme> themes,
                                   @Size(max = 30) List<@NotBlank @Size(max = 50) String> articles, LocalDate adoptedOn,
                                   Boolean concernsDirectory) {
@@ -51,20 +56,23 @@ public class RecommendationsController {
     private final CommandGateway commands;
     private final RecommendationsQueries queries;
 
-    public RecommendationsController(CommandGateway commands, RecommendationsQueries queries) {
+    private final SecretariatTime time;
+
+    public RecommendationsController(CommandGateway commands, RecommendationsQueries queries, SecretariatTime time) {
         this.commands = commands;
         this.queries = queries;
+        this.time = time;
     }
 
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> adopt(@Valid @RequestBody AdoptionRequest request) {
+    public Mono<ResponseEntity<Map<String, Object>>> adopt(@Valid @RequestBody AdoptionRequest request, ServerWebExchange exchange) {
         if ((request.meetingId() == null || request.meetingId().isBlank()) == (request.resolution() == null || request.resolution().isBlank())) {
             throw Problems.invalid("meetingId", "give either meetingId (a meeting's recommendation) or resolution (a Conference mandate)");
         }
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.newId(exchange, "recommendation");
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new AdoptRecommendation(id,
-                        blankToNull(request.meetingId()), blankToNull(request.resolution()), request.paragraph().strip(),
+                        blankToNull(request.meetingId()), blankToNull(request.resolution()), blankToNull(request.paragraph()),
                         request.text().strip(), request.addressee(), request.themes(), request.articles(), request.adoptedOn(),
                         caller.recordedBy(), Boolean.TRUE.equals(request.concernsDirectory())))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/" + id)).body(Map.of("id", id, "status", "ADOPTED")));
@@ -97,15 +105,37 @@ public class RecommendationsController {
     @GetMapping
     public Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String meetingId,
                                                 @RequestParam(required = false) Status status,
-                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
-        return queries.list(meetingId, status, asAt == null ? LocalDate.now() : asAt);
+                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return Mono.zip(queries.list(meetingId, status, time.orToday(asAt), recordedBy), Caller.current())
+                .map(both -> both.getT1().stream().map(view -> forCaller(view, both.getT2())).toList());
     }
 
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> one(@PathVariable String id,
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
-        return queries.one(id, asAt == null ? LocalDate.now() : asAt)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Recommendation", id)));
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return queries.one(id, time.orToday(asAt), recordedBy)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Recommendation", id)))
+                .zipWith(Caller.current(), RecommendationsController::forCaller);
+    }
+
+    /**
+     * How many States had responded to a note verbale is other States' standing: a State's client sees the
+     * note in the follow-up, not the count.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> forCaller(Map<String, Object> view, Caller caller) {
+        if (!caller.is(Caller.Role.STATE)) {
+            return view;
+        }
+        Map<String, Object> stripped = new LinkedHashMap<>(view);
+        stripped.put("followUp", ((List<Map<String, Object>>) view.get("followUp")).stream().map(entry -> {
+            Map<String, Object> copy = new LinkedHashMap<>(entry);
+            copy.remove("responded");
+            return copy;
+        }).toList());
+        return stripped;
     }
 
     private static String blankToNull(String value) {

@@ -7,20 +7,25 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.recommendations.followup.FollowUpProjection;
+import org.uncac.recommendations.followup.ReplicasProjection;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Recommendations with their follow-up and status as at a date; note verbale follow-up counts responses. */
+/**
+ * Recommendations with their follow-up and status as at a date; note verbale follow-up counts responses. Every
+ * read takes {@code recordedBy} (null: everything recorded): only what had been recorded by that instant counts,
+ * so an answer once given is given again, byte for byte, after later late recordings.
+ */
 @Component
 public class RecommendationsQueries {
 
@@ -35,9 +40,14 @@ public class RecommendationsQueries {
         this.versions = versions;
     }
 
-    public Mono<List<Document>> all() {
+    public Mono<List<Document>> all(Instant recordedBy) {
         return mongo.findAll(Document.class, FollowUpProjection.COLLECTION)
-                .filter(d -> d.getString("text") != null).collectList();
+                .filter(d -> d.getString("text") != null && known(d.getString("recordedAt"), recordedBy)).collectList();
+    }
+
+    /** Whether a fact recorded at {@code recordedAt} was known at {@code recordedBy} (null: it is). */
+    public static boolean known(String recordedAt, Instant recordedBy) {
+        return recordedBy == null || recordedAt == null || !Instant.parse(recordedAt).isAfter(recordedBy);
     }
 
     /** The replicas of the notes verbales that these recommendations' follow-up names, by id (one {@code _id $in}). */
@@ -53,26 +63,27 @@ public class RecommendationsQueries {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, "notes")
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, ReplicasProjection.NOTES)
                 .collectMap(d -> d.getString("_id"));
     }
 
-    public Mono<Map<String, Object>> one(String id, LocalDate asAt) {
+    public Mono<Map<String, Object>> one(String id, LocalDate asAt, Instant recordedBy) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, FollowUpProjection.COLLECTION)
-                .filter(d -> d.getString("text") != null)
-                .flatMap(d -> Mono.zip(notesFor(List.of(d)), coverageIfNeeded(List.of(d), asAt))
-                        .map(both -> view(d, asAt, both.getT1(), both.getT2())));
+                .filter(d -> d.getString("text") != null && known(d.getString("recordedAt"), recordedBy))
+                .flatMap(d -> Mono.zip(notesFor(List.of(d)), coverageIfNeeded(List.of(d), asAt, recordedBy))
+                        .map(both -> view(d, asAt, recordedBy, both.getT1(), both.getT2())));
     }
 
-    public Mono<List<Map<String, Object>>> list(String meetingId, RecommendationMessages.Status status, LocalDate asAt) {
-        return all().map(all -> all.stream()
+    public Mono<List<Map<String, Object>>> list(String meetingId, RecommendationMessages.Status status, LocalDate asAt,
+                                                Instant recordedBy) {
+        return all(recordedBy).map(all -> all.stream()
                         .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
                         .toList())
-                .flatMap(selected -> Mono.zip(notesFor(selected), coverageIfNeeded(selected, asAt))
+                .flatMap(selected -> Mono.zip(notesFor(selected), coverageIfNeeded(selected, asAt, recordedBy))
                         .map(both -> selected.stream()
                                 .sorted(Comparator.comparing((Document d) -> String.valueOf(d.getString("meetingId")))
                                         .thenComparing(d -> String.valueOf(d.getString("paragraph"))))
-                                .map(d -> view(d, asAt, both.getT1(), both.getT2()))
+                                .map(d -> view(d, asAt, recordedBy, both.getT1(), both.getT2()))
                                 .filter(v -> status == null || status.name().equals(v.get("status")))
                                 .toList()));
     }
@@ -85,48 +96,72 @@ public class RecommendationsQueries {
             List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY", "CIVIL_ADMINISTRATIVE");
 
     /** Coverage only when one of the recommendations reports on the directory; otherwise nothing is read. */
-    private Mono<Coverage> coverageIfNeeded(List<Document> recommendations, LocalDate asAt) {
+    private Mono<Coverage> coverageIfNeeded(List<Document> recommendations, LocalDate asAt, Instant recordedBy) {
         return recommendations.stream().anyMatch(d -> Boolean.TRUE.equals(d.getBoolean("concernsDirectory")))
-                ? coverage(asAt)
+                ? coverage(asAt, recordedBy)
                 : Mono.just(new Coverage(0, Map.of()));
     }
 
     /** The directory replica folded once per change (see {@link ReadModelVersions}), then counted for the date. */
-    public Mono<Coverage> coverage(LocalDate asAt) {
-        return versions.cached(DIRECTORY_REPLICA, () -> Mono.zip(mongo.findAll(Document.class, "parties").collectList(),
-                        mongo.findAll(Document.class, "authorities").collectList()).map(DirectoryReplica::of))
-                .map(replica -> replica.coverageOn(asAt));
+    public Mono<Coverage> coverage(LocalDate asAt, Instant recordedBy) {
+        return versions.cached(DIRECTORY_REPLICA, () -> Mono.zip(
+                        mongo.findAll(Document.class, ReplicasProjection.PARTIES).collectList(),
+                        mongo.findAll(Document.class, ReplicasProjection.AUTHORITIES).collectList()).map(DirectoryReplica::of))
+                .map(replica -> replica.coverageOn(asAt, recordedBy));
     }
 
-    /** Parties with the date each became one; authorities with the period each was in force. */
-    record DirectoryReplica(Map<String, LocalDate> partySince, List<AuthorityPeriod> authorities) {
+    /**
+     * The latest coverage the secretariat published on or before {@code asAt} (as recorded by {@code recordedBy}):
+     * the figure's document ({@code asAt}, {@code source}, {@code byType}, ...), or empty.
+     */
+    public Mono<Document> publishedCoverage(LocalDate asAt, Instant recordedBy) {
+        return mongo.findAll(Document.class, ReplicasProjection.PUBLISHED_COVERAGE).map(d -> d.get("figure", Document.class))
+                .filter(f -> !LocalDate.parse(f.getString("asAt")).isAfter(asAt) && known(f.getString("recordedAt"), recordedBy))
+                .reduce((a, b) -> a.getString("asAt").compareTo(b.getString("asAt")) >= 0 ? a : b);
+    }
 
-        record AuthorityPeriod(String stateCode, String type, LocalDate effective, LocalDate withdrawn) {
+    /** The latest count of responses the secretariat published for a note on or before {@code asAt}, or null. */
+    public static Document publishedResponses(Document note, LocalDate asAt, Instant recordedBy) {
+        return note.getList("publishedFigures", Document.class, List.of()).stream()
+                .filter(f -> !LocalDate.parse(f.getString("asAt")).isAfter(asAt) && known(f.getString("recordedAt"), recordedBy))
+                .max(Comparator.comparing((Document f) -> f.getString("asAt"))).orElse(null);
+    }
+
+    /** Parties with the date each became one; authorities with the period each was in force; each as recorded when. */
+    record DirectoryReplica(List<Party> parties, List<AuthorityPeriod> authorities) {
+
+        record Party(String code, LocalDate since, String recordedAt) {
+        }
+
+        record AuthorityPeriod(String stateCode, String type, LocalDate effective, String recordedAt, LocalDate withdrawn,
+                               String withdrawalRecordedAt) {
         }
 
         static DirectoryReplica of(Tuple2<List<Document>, List<Document>> both) {
-            Map<String, LocalDate> parties = new HashMap<>();
-            both.getT1().forEach(p -> parties.put(p.getString("_id"), LocalDate.parse(p.getString("partySince"))));
+            List<Party> parties = both.getT1().stream().map(p -> new Party(p.getString("_id"),
+                    LocalDate.parse(p.getString("partySince")), p.getString("recordedAt"))).toList();
             List<AuthorityPeriod> authorities = both.getT2().stream()
                     .filter(a -> a.getString("effective") != null && AUTHORITY_TYPES.contains(a.getString("type")))
                     .map(a -> new AuthorityPeriod(a.getString("stateCode"), a.getString("type"),
-                            LocalDate.parse(a.getString("effective")),
-                            a.getString("withdrawn") == null ? null : LocalDate.parse(a.getString("withdrawn"))))
+                            LocalDate.parse(a.getString("effective")), a.getString("recordedAt"),
+                            a.getString("withdrawn") == null ? null : LocalDate.parse(a.getString("withdrawn")),
+                            a.getString("withdrawalRecordedAt")))
                     .toList();
             return new DirectoryReplica(parties, authorities);
         }
 
-        Coverage coverageOn(LocalDate asAt) {
+        Coverage coverageOn(LocalDate asAt, Instant recordedBy) {
             Set<String> parties = new HashSet<>();
-            partySince.forEach((code, since) -> {
-                if (!since.isAfter(asAt)) {
-                    parties.add(code);
+            for (Party party : this.parties) {
+                if (!party.since().isAfter(asAt) && known(party.recordedAt(), recordedBy)) {
+                    parties.add(party.code());
                 }
-            });
+            }
             Map<String, Set<String>> covered = new LinkedHashMap<>();
             AUTHORITY_TYPES.forEach(type -> covered.put(type, new HashSet<>()));
             for (AuthorityPeriod a : authorities) {
-                boolean inForce = !a.effective().isAfter(asAt) && (a.withdrawn() == null || a.withdrawn().isAfter(asAt));
+                boolean withdrawn = a.withdrawn() != null && !a.withdrawn().isAfter(asAt) && known(a.withdrawalRecordedAt(), recordedBy);
+                boolean inForce = !a.effective().isAfter(asAt) && known(a.recordedAt(), recordedBy) && !withdrawn;
                 if (inForce && parties.contains(a.stateCode())) {
                     covered.get(a.type()).add(a.stateCode());
                 }
@@ -138,42 +173,43 @@ public class RecommendationsQueries {
     }
 
     /** The status on {@code date}: null before adoption, then the latest follow-up status by then. */
-    public static String statusOn(Document d, LocalDate date) {
+    public static String statusOn(Document d, LocalDate date, Instant recordedBy) {
         String adopted = d.getString("adoptedOn");
         if (adopted != null && LocalDate.parse(adopted).isAfter(date)) {
             return null;
         }
-        return followUp(d, date).stream().map(f -> f.getString("status")).filter(s -> s != null)
+        return followUp(d, date, recordedBy).stream().map(f -> f.getString("status")).filter(s -> s != null)
                 .reduce((a, b) -> b).orElse("ADOPTED");
     }
 
-    public static List<Document> followUp(Document d, LocalDate date) {
+    public static List<Document> followUp(Document d, LocalDate date, Instant recordedBy) {
         return d.getList("followUp", Document.class, List.of()).stream()
-                .filter(f -> !LocalDate.parse(f.getString("date")).isAfter(date))
+                .filter(f -> !LocalDate.parse(f.getString("date")).isAfter(date) && known(f.getString("recordedAt"), recordedBy))
                 .sorted(Comparator.comparing((Document f) -> f.getString("date")).thenComparing(f -> f.getString("recordedAt")))
                 .toList();
     }
 
-    /** Distinct States that had responded to the note by {@code date}. */
-    public static int respondedBy(Document note, LocalDate date) {
+    /** Distinct States that had responded to the note by {@code date}, as recorded by {@code recordedBy}. */
+    public static int respondedBy(Document note, LocalDate date, Instant recordedBy) {
         Set<String> states = new HashSet<>();
         for (Document r : note.getList("responses", Document.class, List.of())) {
-            if (!LocalDate.parse(r.getString("receivedOn")).isAfter(date)) {
+            if (!LocalDate.parse(r.getString("receivedOn")).isAfter(date) && known(r.getString("recordedAt"), recordedBy)) {
                 states.add(r.getString("stateCode"));
             }
         }
         return states.size();
     }
 
-    static Map<String, Object> view(Document d, LocalDate asAt, Map<String, Document> notes, Coverage coverage) {
+    static Map<String, Object> view(Document d, LocalDate asAt, Instant recordedBy, Map<String, Document> notes,
+                                    Coverage coverage) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", d.getString("_id"));
         for (String field : List.of("meetingId", "resolution", "paragraph", "text", "addressee", "themes", "articles", "adoptedOn")) {
             view.put(field, d.get(field));
         }
         view.put("asAt", asAt.toString());
-        view.put("status", statusOn(d, asAt));
-        view.put("followUp", followUp(d, asAt).stream().map(f -> {
+        view.put("status", statusOn(d, asAt, recordedBy));
+        view.put("followUp", followUp(d, asAt, recordedBy).stream().map(f -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("date", f.getString("date"));
             entry.put("action", f.getString("action"));
@@ -185,7 +221,7 @@ public class RecommendationsQueries {
                 Document note = notes.get(f.getString("noteId"));
                 if (note != null) {
                     entry.put("addressees", note.getInteger("addressees"));
-                    entry.put("responded", respondedBy(note, asAt));
+                    entry.put("responded", respondedBy(note, asAt, recordedBy));
                 }
             }
             return entry;
@@ -203,10 +239,12 @@ public class RecommendationsQueries {
             view.put("followUp", followUp);
         }
         view.put("reaffirmations", d.getList("reaffirmations", Document.class, List.of()).stream()
+                .filter(r -> known(r.getString("recordedAt"), recordedBy))
                 .map(r -> Map.of("meetingId", String.valueOf(r.getString("meetingId")), "paragraph", String.valueOf(r.getString("paragraph")),
                         "date", r.getString("date"))).toList());
-        view.put("supersededBy", d.getString("supersededBy"));
-        view.put("supersedes", d.getList("supersedes", String.class, List.of()));
+        view.put("supersededBy", known(d.getString("supersessionRecordedAt"), recordedBy) ? d.getString("supersededBy") : null);
+        view.put("supersedes", d.getList("supersedes", Document.class, List.of()).stream()
+                .filter(s -> known(s.getString("recordedAt"), recordedBy)).map(s -> s.getString("recommendationId")).toList());
         return view;
     }
 }

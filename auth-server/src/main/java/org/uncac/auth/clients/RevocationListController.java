@@ -1,0 +1,40 @@
+package org.uncac.auth.clients;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.uncac.auth.people.People;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The revocation list, open like the signing keys beside it: the gateway and every service read it every half
+ * second and refuse the tokens of the clients and people it names.
+ */
+@RestController
+public class RevocationListController {
+
+    public record RevocationList(List<Revoked> revoked) {
+    }
+
+    public record Revoked(String clientId, Instant revokedAt) {
+    }
+
+    private final MongoRegisteredClientRepository clients;
+    private final People people;
+
+    public RevocationListController(MongoRegisteredClientRepository clients, People people) {
+        this.clients = clients;
+        this.people = people;
+    }
+
+    /** Revoked clients and disabled people (a token's subject is either). */
+    @GetMapping("/oauth2/revoked")
+    public RevocationList revoked() {
+        List<Revoked> revoked = new java.util.ArrayList<>(clients.revoked().stream()
+                .map(c -> new Revoked(c.clientId(), c.revokedAt())).toList());
+        people.disabled().forEach(username -> revoked.add(new Revoked(username, null)));
+        return new RevocationList(revoked);
+    }
+}
