@@ -3,7 +3,9 @@ package org.uncac.console;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,11 +21,24 @@ import java.net.URI;
 @ControllerAdvice(basePackageClasses = ErrorPages.class)
 public class ErrorPages {
 
+    private final Pages pages;
+
+    public ErrorPages(Pages pages) {
+        this.pages = pages;
+    }
+
+    /**
+     * WebFlux empties the model before it calls an exception handler, so the page's frame (the person, their
+     * sign-out, the languages) is given again here.
+     */
     @ExceptionHandler(GatewayApi.ApiProblem.class)
     public Mono<String> refused(GatewayApi.ApiProblem problem, ServerWebExchange exchange, Model model) {
         exchange.getResponse().setRawStatusCode(problem.status() == 401 ? 403 : problem.status());
         model.addAttribute("problem", problem);
-        return Mono.just("error");
+        Mono<OidcUser> user = exchange.getPrincipal()
+                .flatMap(principal -> principal instanceof Authentication authentication
+                        && authentication.getPrincipal() instanceof OidcUser person ? Mono.just(person) : Mono.empty());
+        return pages.common(exchange, model, user).thenReturn("error");
     }
 
     /**

@@ -116,6 +116,8 @@ final class SampleRequests {
             case "POST /api/users" -> Map.of("username", "sample-" + unique.incrementAndGet(), "displayName", "A sample person",
                     "roles", List.of("CHAIR"), "language", "en");
             case "PUT /api/users/me/language" -> Map.of("language", "fr");
+            case "POST /api/users/{username}/disablement", "POST /api/users/{username}/enablement",
+                    "POST /api/users/{username}/password-reset" -> Map.of();
             case "POST /api/directory/states-parties" -> Map.of("code", partyCode(), "name", "A party", "kind", "STATE",
                     "partySince", FAR_FUTURE);
             case "POST /api/directory/states-parties/{code}/renamings" -> Map.of("name", "A renamed sample party",
