@@ -93,6 +93,12 @@ public class GatewayApi {
                 ? response.bodyToMono(String.class).defaultIfEmpty("") : problem(response).then(Mono.empty())));
     }
 
+    /** A document the API makes (a DOCX), to hand on to the browser as it came. */
+    public Mono<byte[]> bytes(String path) {
+        return at(path).flatMap(uri -> client.get().uri(uri).exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                ? response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]) : problem(response).then(Mono.empty())));
+    }
+
     public Mono<JsonNode> send(String method, String path, Object body) {
         return at(path).flatMap(uri -> client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchangeToMono(GatewayApi::json));

@@ -24,11 +24,14 @@ public class HomePage {
         this.api = api;
     }
 
-    /** The secretariat's and the chair's home is the open notes verbales; a focal point's, their State's notes. */
+    /** The secretariat's home is the open notes verbales; a chair's, the next meeting; a focal point's, their State's notes. */
     @GetMapping("/")
     public Mono<String> home(@AuthenticationPrincipal OidcUser user) {
         Pages.Me me = Pages.me(user);
-        return Mono.just(me.focalPoint() && !me.secretariat() ? "redirect:/my-notes" : "redirect:/notes/open");
+        if (me.secretariat()) {
+            return Mono.just("redirect:/notes/open");
+        }
+        return Mono.just(me.focalPoint() ? "redirect:/my-notes" : me.chair() ? "redirect:/meetings/next" : "redirect:/notes/open");
     }
 
     /** Switches the language, remembers it with the person at the auth-server, and goes back where it was. */

@@ -254,10 +254,19 @@ public class NotesPages {
 
     // ---- drafts ----
 
+    /**
+     * A new draft; other pages may fill it in (the directory's stale entries give their States, a subject and a
+     * question), and nothing is stored until the officer saves it.
+     */
     @GetMapping("/notes/new")
-    public Mono<String> newDraft(Model model) {
-        model.addAttribute("draft", Json.of(Map.of("addressees", "ALL_STATES_PARTIES")));
-        model.addAttribute("questions", questionRows(List.of()));
+    public Mono<String> newDraft(@RequestParam(required = false) String addressees, @RequestParam(required = false) String subject,
+                                 @RequestParam(required = false) String question, Model model) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("addressees", addressees == null || addressees.isBlank() ? "ALL_STATES_PARTIES" : addressees.strip());
+        draft.put("subject", subject);
+        model.addAttribute("draft", Json.of(draft));
+        model.addAttribute("questions", questionRows(question == null || question.isBlank() ? List.of()
+                : List.of(Map.of("id", "q1", "text", question.strip(), "type", "FREE_TEXT"))));
         return Mono.just("draft");
     }
 

@@ -1,39 +1,17 @@
 package org.uncac.systemtests;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,52 +26,15 @@ import static org.awaitility.Awaitility.await;
  * axe-core (no violation of WCAG 2.1 A and AA rules, whatever its impact), and the main pages are photographed in English
  * and Arabic into docs/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleIT {
+class ConsoleIT extends BrowserScenarios {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
-
-    private final RunningSuite suite = RunningSuite.onEmbeddedMongo();
-    private WebTestClient api;
-    private String secretariat;
-    private WebDriver browser;
-    private final Map<String, List<String>> accessibility = new LinkedHashMap<>();
     private String noteForAustria;
     private String noteForFrance;
 
     @BeforeAll
-    void start() {
-        api = Api.client(suite.gatewayUrl());
-        secretariat = Api.token(api, "secretariat", "secretariat-secret");
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get().uri("/api/notes-verbales/all-states-parties?asAt=2025-12-31")
-                .headers(h -> h.setBearerAuth(secretariat)).exchange().expectBody(List.class).returnResult()
-                .getResponseBody().size() >= 192);
+    void twoNotesVerbales() {
         noteForAustria = issued("CU 2026/41", "Mutual legal assistance statistics", List.of("AUT", "BEL"));
         noteForFrance = issued("CU 2026/42", "Extradition requirements", List.of("FRA"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1100", "--lang=en-GB", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    /** Each scenario starts signed out, whatever the one before left behind. */
-    @BeforeEach
-    void signedOut() {
-        open("/assets/console.css");
-        browser.manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     private String issued(String reference, String subject, List<String> addressees) {
@@ -106,79 +47,6 @@ class ConsoleIT {
         api.post().uri("/api/notes-verbales/" + id + "/issuance").headers(h -> h.setBearerAuth(secretariat))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("date", "2026-09-01")).exchange().expectStatus().isOk();
         return id;
-    }
-
-    private void open(String path) {
-        browser.get(suite.gatewayUrl() + path);
-    }
-
-    private WebElement find(String css) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(css)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no " + css + " on " + browser.getCurrentUrl() + ":\n" + abbreviate(browser.getPageSource()), e);
-        }
-    }
-
-    /**
-     * Waits until the element's text contains what is expected: after a form htmx sends, the page shows what it
-     * showed before until the new content replaces it.
-     */
-    private void shows(String css, String expected) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-                try {
-                    return d.findElement(By.cssSelector(css)).getText().contains(expected);
-                } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
-                    return false;
-                }
-            });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no " + css + " showing \"" + expected + "\" on " + browser.getCurrentUrl() + ":\n"
-                    + abbreviate(browser.getPageSource()), e);
-        }
-    }
-
-    private static String abbreviate(String page) {
-        return page.length() > 3000 ? page.substring(0, 3000) + "…" : page;
-    }
-
-    private void signIn(String username, String password) {
-        find("#username").clear();
-        find("#username").sendKeys(username);
-        find("#password").sendKeys(password);
-        find("button[type=submit]").click();
-    }
-
-    private void signOut() {
-        find("header .who button[type=submit]").click();
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/signed-out"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("not signed out: " + browser.getCurrentUrl() + ":\n" + abbreviate(browser.getPageSource()), e);
-        }
-    }
-
-    /** axe-core on the page as it is now; every violation, whatever its impact, is kept to fail the last test. */
-    private void checkAccessibility(String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<String> found = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            found.add(violation.getId() + " (" + violation.getImpact() + "): " + violation.getHelp() + " at "
-                    + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList());
-        }
-        accessibility.put(page, found);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void language(String lang) {
-        open("/language?lang=" + lang + "&back=" + java.net.URLEncoder.encode(
-                browser.getCurrentUrl().replace(suite.gatewayUrl(), ""), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -249,12 +117,11 @@ class ConsoleIT {
         open("/notes/" + note + "?asAt=2026-09-20");
         assertThat(find("#rate").getAttribute("data-responded")).isEqualTo("1");
         find("main[hx-boost]");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return typeof htmx !== 'undefined'")));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(script("return typeof htmx !== 'undefined'")));
+        script("window.samePage = true");
         find("#non-h ~ form button[type=submit]").click();
         shows(".done", "Reminder sent to 2 States");
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage === true"))
+        assertThat(script("return window.samePage === true"))
                 .as("htmx replaced the page's main, not the page").isEqualTo(true);
         assertThat(browser.getCurrentUrl()).as("the address says what the page shows").contains("done=");
         Map<String, Object> read = api.get().uri("/api/notes-verbales/" + note).headers(h -> h.setBearerAuth(secretariat))
@@ -377,7 +244,7 @@ class ConsoleIT {
         open("/");
         signIn("chairperson", "chair-secret");
         find("main h1");
-        assertThat(browser.getCurrentUrl()).endsWith("/notes/open");
+        assertThat(browser.getCurrentUrl()).as("a chair's home is the next meeting").endsWith("/meetings/next");
         open("/notes/" + noteForAustria);
         assertThat(find("#rate").getAttribute("data-addressees")).isEqualTo("2");
         assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as("no action for a chair").isEmpty();
@@ -439,13 +306,6 @@ class ConsoleIT {
     @Test
     @Order(7)
     void noPageHasAnAccessibilityViolation() throws IOException {
-        StringBuilder report = new StringBuilder();
-        accessibility.forEach((page, violations) -> report.append(page).append(": ").append(violations.size())
-                .append(violations.isEmpty() ? "" : " " + violations).append('\n'));
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "axe-core.txt"), report);
-        System.out.print(report);
-        assertThat(accessibility).as("pages checked").hasSizeGreaterThanOrEqualTo(12);
-        assertThat(accessibility.values()).as(report.toString()).allSatisfy(violations -> assertThat(violations).isEmpty());
+        noViolationOnThePagesChecked("axe-core.txt", 12);
     }
 }
