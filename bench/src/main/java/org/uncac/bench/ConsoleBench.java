@@ -59,6 +59,23 @@ public final class ConsoleBench {
         secretariat.put("/notes/{id}?asAt=&recordedBy=", () -> "/notes/" + anyNote.get() + "?asAt=" + anyDate.get()
                 + "&recordedBy=" + URLEncoder.encode(Instant.now().toString(), StandardCharsets.UTF_8));
         secretariat.put("/people", () -> "/people");
+        List<String> meetings = ids(gateway + "/api/meetings", token);
+        List<String> recommendations = ids(gateway + "/api/recommendations", token);
+        Supplier<String> anyMeeting = () -> meetings.get(random.nextInt(meetings.size()));
+        if (!meetings.isEmpty()) {
+            secretariat.put("/meetings", () -> "/meetings");
+            secretariat.put("/meetings?view=calendar", () -> "/meetings?view=calendar");
+            secretariat.put("/meetings/{id}", () -> "/meetings/" + anyMeeting.get());
+            secretariat.put("/meetings/{id}/agenda (editor)", () -> "/meetings/" + anyMeeting.get() + "/agenda");
+            secretariat.put("/recommendations/progress-note?meeting=", () -> "/recommendations/progress-note?meeting=" + anyMeeting.get());
+        }
+        secretariat.put("/directory", () -> "/directory");
+        secretariat.put("/directory/coverage (five years, monthly)", () -> "/directory/coverage");
+        secretariat.put("/directory/coverage?asAt=", () -> "/directory/coverage?asAt=" + anyDate.get());
+        secretariat.put("/recommendations (board)", () -> "/recommendations");
+        if (!recommendations.isEmpty()) {
+            secretariat.put("/recommendations/{id}", () -> "/recommendations/" + recommendations.get(random.nextInt(recommendations.size())));
+        }
         System.out.printf(Locale.ROOT, "== console pages, %d notes verbales, %d requests each, one at a time%n", notes.size(), requests);
         System.out.println("-- secretariat officer");
         measure(officer, gateway, secretariat, requests);
@@ -117,6 +134,14 @@ public final class ConsoleBench {
             throw new IllegalStateException(username + " not signed in: " + home.statusCode() + " at " + home.uri());
         }
         return browser;
+    }
+
+    private static List<String> ids(String url, String token) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode thing : JSON.readTree(HttpBench.get(url, token).body())) {
+            ids.add(thing.get("id").asText());
+        }
+        return ids;
     }
 
     /** The data set recorded by an earlier run: the notes whose reference starts with ASAT/. */

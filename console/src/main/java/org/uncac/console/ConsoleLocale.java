@@ -26,14 +26,22 @@ public class ConsoleLocale implements LocaleContextResolver {
     public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
         HttpCookie chosen = exchange.getRequest().getCookies().getFirst(COOKIE);
         if (chosen != null && LANGUAGES.contains(chosen.getValue())) {
-            return new SimpleLocaleContext(Locale.forLanguageTag(chosen.getValue()));
+            return new SimpleLocaleContext(of(chosen.getValue()));
         }
         for (Locale accepted : exchange.getRequest().getHeaders().getAcceptLanguageAsLocales()) {
             if (LANGUAGES.contains(accepted.getLanguage())) {
-                return new SimpleLocaleContext(Locale.forLanguageTag(accepted.getLanguage()));
+                return new SimpleLocaleContext(of(accepted.getLanguage()));
             }
         }
         return new SimpleLocaleContext(Locale.ENGLISH);
+    }
+
+    /**
+     * The locale of a language. Arabic writes its numbers with the digits 0 to 9, as the Arabic versions of UN
+     * documents do, in the texts' figures as in the tables' (a number given to a message is formatted by it).
+     */
+    static Locale of(String language) {
+        return language.equals("ar") ? Locale.forLanguageTag("ar-u-nu-latn") : Locale.forLanguageTag(language);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.text.MessageFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -52,5 +53,11 @@ class MessageBundlesTest {
         }
         assertThat(asked).isNotEmpty();
         assertThat(english).containsAll(asked);
+    }
+
+    @Test
+    void aNumberInAnArabicTextIsWrittenWithTheDigitsZeroToNine() throws IOException {
+        String text = new MessageFormat(bundle("_ar").getProperty("agenda.version"), ConsoleLocale.of("ar")).format(new Object[] {12});
+        assertThat(text).contains("12");
     }
 }
