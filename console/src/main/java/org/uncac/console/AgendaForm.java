@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import static org.uncac.console.FormValues.part;
+import static org.uncac.console.FormValues.split;
+import static org.uncac.console.FormValues.text;
 
 /**
  * The agenda editor's form and the API's agenda items, both ways. An item is a row of fields; its documents and
@@ -170,17 +173,8 @@ final class AgendaForm {
         return String.join(" | ", Arrays.copyOf(parts, last));
     }
 
-    private static String part(String[] parts, int index) {
-        return index < parts.length && !parts[index].isBlank() ? parts[index].strip() : null;
-    }
-
     private static List<String> lines(String text) {
         return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-    }
-
-    private static List<String> split(String text, String separator) {
-        return Arrays.stream(text.split(Pattern.quote(separator))).map(String::strip)
-                .filter(part -> !part.isEmpty()).toList();
     }
 
     private static List<?> list(Object value) {
@@ -191,7 +185,4 @@ final class AgendaForm {
         return list(value).stream().map(String::valueOf).toList();
     }
 
-    private static String text(Object value) {
-        return value == null || "null".equals(String.valueOf(value)) ? "" : String.valueOf(value);
-    }
 }

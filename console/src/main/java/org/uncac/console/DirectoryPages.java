@@ -29,6 +29,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static org.uncac.console.FormValues.blankToNull;
+import static org.uncac.console.FormValues.date;
+import static org.uncac.console.FormValues.part;
+import static org.uncac.console.FormValues.present;
+import static org.uncac.console.FormValues.split;
+import static org.uncac.console.FormValues.text;
+
 /**
  * The directory of competent national authorities: entries as at a date with filters and their CSV, an entry with
  * its history and (for the secretariat and the entry's own State) its update, coverage per authority type over
@@ -247,27 +254,4 @@ public class DirectoryPages {
         });
     }
 
-    private static String date(String asAt) {
-        return present(asAt) ? asAt.strip() : LocalDate.now(Pages.VIENNA).toString();
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static List<String> split(String text, String separator) {
-        return text == null ? List.of() : Arrays.stream(text.strip().split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String part(String[] parts, int index) {
-        return index < parts.length && !parts[index].isBlank() ? parts[index].strip() : null;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : String.valueOf(value);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

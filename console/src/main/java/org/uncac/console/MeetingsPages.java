@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import static org.uncac.console.FormValues.blankToNull;
+
 /**
  * Meetings as chairs and the secretariat work with them: the list and a calendar, one meeting (its agenda, sessions,
  * attendance, the report's adoption and the silence procedure), the agenda editor whose every save is a new
@@ -283,7 +285,4 @@ public class MeetingsPages {
         return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

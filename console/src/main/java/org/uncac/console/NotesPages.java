@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.uncac.console.FormValues.blankToNull;
+
 /**
  * The secretariat's and the chairs' pages of notes verbales: the open ones (nearest deadline first), all of
  * them, one note with its figures as at a date and the secretariat's actions, and the draft editor.
@@ -352,10 +354,6 @@ public class NotesPages {
             rows.add(Json.of(Map.of("id", "", "text", "", "type", "FREE_TEXT")));
         }
         return rows;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static String enc(String value) {

@@ -16,12 +16,15 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.uncac.console.FormValues.blankToNull;
+import static org.uncac.console.FormValues.date;
+import static org.uncac.console.FormValues.present;
 
 /**
  * Recommendations as the secretariat follows them up: a board by status and theme as at a date, one recommendation
@@ -227,21 +230,10 @@ public class RecommendationsPages {
         return "asAt=" + GatewayApi.query(date(asAt)) + (present(recordedBy) ? "&recordedBy=" + GatewayApi.query(recordedBy.strip()) : "");
     }
 
-    private static String date(String asAt) {
-        return present(asAt) ? asAt.strip() : LocalDate.now(Pages.VIENNA).toString();
-    }
-
     private static List<String> concat(List<String> list, String last) {
         List<String> all = new ArrayList<>(list);
         all.add(last);
         return all;
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -220,7 +220,12 @@ class ConsoleMeetingsDirectoryRecommendationsIT extends BrowserScenarios {
             assertThat(row.findElements(By.cssSelector("td.num")).stream().map(WebElement::getText).collect(Collectors.joining(" ")))
                     .as("the figures of " + point.get("asAt")).isEqualTo(expected);
         }
-        assertThat(find("#coverage tr[data-type=EXTRADITION]").getAttribute("data-count")).isEqualTo("2");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> asAt = (Map<String, Object>) get("/api/directory/coverage?asAt=2025-06-30").get("byType");
+        for (String type : List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY", "CIVIL_ADMINISTRATIVE")) {
+            assertThat(find("#coverage tr[data-type=" + type + "]").getAttribute("data-count")).as(type).isEqualTo(String.valueOf(asAt.get(type)));
+        }
+        assertThat(((Number) asAt.get("EXTRADITION")).intValue()).as("France's and Kenya's at least").isGreaterThanOrEqualTo(2);
         checkAccessibility("coverage");
         screenshot("coverage-en");
         open("/directory/stale?months=1");
