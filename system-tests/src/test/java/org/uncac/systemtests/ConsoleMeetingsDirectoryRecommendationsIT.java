@@ -44,6 +44,8 @@ class ConsoleMeetingsDirectoryRecommendationsIT extends BrowserScenarios {
     private final LocalDate today = LocalDate.now(VIENNA);
     private String nextMeeting;
     private String pastMeeting;
+    private String austriasEntry;
+    private String recommendation;
 
     @BeforeAll
     void twoMeetings() {
@@ -156,21 +158,21 @@ class ConsoleMeetingsDirectoryRecommendationsIT extends BrowserScenarios {
     @Test
     @Order(3)
     void aFocalPointUpdatesItsOwnEntryAndIsRefusedOnAnotherStates() throws IOException {
-        String austria = (String) post("/api/directory/authorities", Map.of("stateCode", "AUT", "type", "MUTUAL_LEGAL_ASSISTANCE",
+        austriasEntry = (String) post("/api/directory/authorities", Map.of("stateCode", "AUT", "type", "MUTUAL_LEGAL_ASSISTANCE",
                 "name", "Federal Ministry of Justice", "effective", "2024-03-01", "languages", List.of("de", "en"))).get("id");
         String france = (String) post("/api/directory/authorities", Map.of("stateCode", "FRA", "type", "EXTRADITION",
                 "name", "Ministère de la Justice", "effective", "2024-05-01")).get("id");
         open("/");
         signIn("aut-focal-point", "aut-secret");
         find("main h1");
-        open("/directory/" + austria);
+        open("/directory/" + austriasEntry);
         checkAccessibility("directory entry");
         fill("#name", "Federal Ministry of Justice, Department IV 1");
         fill("#contacts", "Desk officer | Head of unit | +43 1 52152 | mla@justice.example");
         date("effective", today);
         find("#update-h + form button[type=submit]").click();
         shows(".done", "Entry updated");
-        Map<String, Object> entry = get("/api/directory/authorities/" + austria);
+        Map<String, Object> entry = get("/api/directory/authorities/" + austriasEntry);
         assertThat(entry).containsEntry("name", "Federal Ministry of Justice, Department IV 1").containsEntry("lastRecordedBy", "AUT:aut-focal-point")
                 .containsEntry("languages", List.of("de", "en"));
         assertThat(find("#history-h + table").getText()).contains("Designated").contains("Updated").contains("aut-focal-point");
@@ -236,7 +238,7 @@ class ConsoleMeetingsDirectoryRecommendationsIT extends BrowserScenarios {
     @Test
     @Order(5)
     void aRecommendationsTimelineShowsTheNoteVerbaleIssuedForIt() throws IOException {
-        String recommendation = (String) post("/api/recommendations", Map.of("meetingId", pastMeeting, "paragraph", "12 (a)",
+        recommendation = (String) post("/api/recommendations", Map.of("meetingId", pastMeeting, "paragraph", "12 (a)",
                 "text", "States parties are encouraged to designate central authorities for extradition.",
                 "addressee", "STATES_PARTIES", "themes", List.of("CONFIDENCE_AND_TRUST"), "adoptedOn", today.minusDays(18).toString()))
                 .get("id");
@@ -308,6 +310,13 @@ class ConsoleMeetingsDirectoryRecommendationsIT extends BrowserScenarios {
         checkAccessibility("recommendations (ar)");
         open("/meetings/" + nextMeeting + "/agenda");
         checkAccessibility("agenda editor (ar)");
+        for (String page : List.of("/meetings", "/meetings?view=calendar", "/meetings/next", "/directory", "/directory/" + austriasEntry,
+                "/directory/stale", "/recommendations/" + recommendation, "/recommendations/proposals",
+                "/recommendations/progress-note?meeting=" + pastMeeting)) {
+            open(page);
+            assertThat(find("html").getAttribute("dir")).as(page).isEqualTo("rtl");
+            checkAccessibility(page + " (ar)");
+        }
         language("en");
         signOut();
     }
@@ -315,6 +324,6 @@ class ConsoleMeetingsDirectoryRecommendationsIT extends BrowserScenarios {
     @Test
     @Order(8)
     void noPageHasAnAccessibilityViolation() throws IOException {
-        noViolationOnThePagesChecked("axe-core-meetings-directory-recommendations.txt", 15);
+        noViolationOnThePagesChecked("axe-core-meetings-directory-recommendations.txt", 24);
     }
 }
