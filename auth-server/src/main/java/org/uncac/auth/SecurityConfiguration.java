@@ -55,12 +55,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.uncac.auth.clients.ApiClient;
 import org.uncac.auth.clients.MongoRegisteredClientRepository;
-import org.uncac.auth.people.People;
 import org.uncac.tokens.AccessTokenChecks;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import org.uncac.auth.keys.SigningKeys;
 
 /**
  * Three filter chains: Spring Authorization Server's endpoints ({@code /oauth2/token}, {@code /oauth2/authorize},
@@ -158,8 +158,8 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    static void writeProblem(jakarta.servlet.http.HttpServletResponse response, ObjectMapper objectMapper,
-                             HttpStatus status, String title, String detail) throws java.io.IOException {
+    static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper,
+                             HttpStatus status, String title, String detail) throws IOException {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         response.setStatus(status.value());
@@ -175,7 +175,7 @@ public class SecurityConfiguration {
 
     @Bean
     public JWKSource<SecurityContext> jwkSource(MongoTemplate mongo) {
-        JWKSet keys = org.uncac.auth.keys.SigningKeys.loadOrCreate(mongo);
+        JWKSet keys = SigningKeys.loadOrCreate(mongo);
         return new ImmutableJWKSet<>(keys);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Collections;
 
 /**
  * Against a running suite (./run.sh): the same query and command through the gateway and straight to the
@@ -217,8 +218,8 @@ public final class HttpBench {
     }
 
     private static Result load(int concurrency, int requests, Callable<HttpResponse<String>> call) throws Exception {
-        loadAll(concurrency, java.util.Collections.nCopies(Math.min(50, requests), call));   // warm-up
-        return loadAll(concurrency, java.util.Collections.nCopies(requests, call));
+        loadAll(concurrency, Collections.nCopies(Math.min(50, requests), call));   // warm-up
+        return loadAll(concurrency, Collections.nCopies(requests, call));
     }
 
     static Result loadAll(int concurrency, List<Callable<HttpResponse<String>>> calls) throws Exception {

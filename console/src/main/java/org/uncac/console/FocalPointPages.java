@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 
 /**
  * A State's focal point: the notes verbales addressed to their State (open first, with the deadline and whether
@@ -44,7 +45,7 @@ public class FocalPointPages {
         return Mono.zip(api.get("/api/notes-verbales").map(Json::list),
                         api.get("/api/notes-verbales/ledger/" + GatewayApi.segment(me.state())).map(Json::list))
                 .map(both -> {
-                    Map<String, Object> lastAnswer = new java.util.HashMap<>();
+                    Map<String, Object> lastAnswer = new HashMap<>();
                     for (Map<String, Object> entry : both.getT2()) {
                         if ("RESPONSE".equals(entry.get("kind"))) {
                             lastAnswer.merge(String.valueOf(entry.get("noteId")), entry.get("date"),

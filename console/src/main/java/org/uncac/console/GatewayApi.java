@@ -20,6 +20,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
+import org.springframework.http.HttpMethod;
 
 /**
  * The gateway's public API as the console calls it: with the signed-in person's access token (refreshed when it
@@ -100,7 +102,7 @@ public class GatewayApi {
     }
 
     public Mono<JsonNode> send(String method, String path, Object body) {
-        return at(path).flatMap(uri -> client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
+        return at(path).flatMap(uri -> client.method(HttpMethod.valueOf(method)).uri(uri)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchangeToMono(GatewayApi::json));
     }
 
@@ -127,7 +129,7 @@ public class GatewayApi {
     private static JsonNode parse(String body) {
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return JSON.createObjectNode();
         }
     }

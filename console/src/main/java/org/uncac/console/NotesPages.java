@@ -23,6 +23,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
 
 import static org.uncac.console.FormValues.blankToNull;
 
@@ -107,7 +111,7 @@ public class NotesPages {
                             api.get("/api/notes-verbales/" + GatewayApi.segment(id) + "/non-respondents?" + as),
                             api.get("/api/notes-verbales/" + GatewayApi.segment(id) + "/response-curve?to=" + enc(curveEnd(note, date))
                                     + (recordedBy == null || recordedBy.isBlank() ? "" : "&recordedBy=" + enc(recordedBy))),
-                            me.secretariat() ? api.get("/api/notes-verbales/" + GatewayApi.segment(id) + "/responses") : Mono.just(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()),
+                            me.secretariat() ? api.get("/api/notes-verbales/" + GatewayApi.segment(id) + "/responses") : Mono.just(JsonNodeFactory.instance.arrayNode()),
                             api.get("/api/notes-verbales/all-states-parties?asAt=" + enc(date)))
                     .map(all -> {
                         Map<String, Object> rate = Json.map(all.getT1());
@@ -152,7 +156,7 @@ public class NotesPages {
                 end = end.isAfter(tenYears) ? tenYears : end;
             }
             return end.toString();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return asAt;   // the API names the field
         }
     }
@@ -217,7 +221,7 @@ public class NotesPages {
 
     /** Runs an action; afterwards the note again with what was done, or with the API's problem beside its fields. */
     private Mono<String> action(String id, ServerWebExchange exchange, OidcUser user, Model model,
-                                java.util.function.Function<MultiValueMap<String, String>, Mono<String>> send) {
+                                Function<MultiValueMap<String, String>, Mono<String>> send) {
         return exchange.getFormData().flatMap(form -> send.apply(form)
                 .map(done -> "redirect:/notes/" + id + "?done=" + enc(done))
                 .onErrorResume(GatewayApi.ApiProblem.class, problem -> {
@@ -317,7 +321,7 @@ public class NotesPages {
         body.put("body", blankToNull(form.getFirst("body")));
         String addressees = form.getFirst("addressees") == null ? "" : form.getFirst("addressees").strip();
         body.put("addressees", addressees.isEmpty() || addressees.equals("ALL_STATES_PARTIES") ? "ALL_STATES_PARTIES"
-                : List.of(addressees.toUpperCase(java.util.Locale.ROOT).split("[\\s,;]+")));
+                : List.of(addressees.toUpperCase(Locale.ROOT).split("[\\s,;]+")));
         body.put("deadline", blankToNull(form.getFirst("deadline")));
         body.put("questions", questionsOf(form, false));
         String mandates = form.getFirst("mandates");

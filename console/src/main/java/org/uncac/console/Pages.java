@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.springframework.ui.Model;
 
 /**
  * What every page is given: the language and its direction, formats for dates and numbers, the signed-in person,
@@ -57,7 +59,7 @@ public class Pages {
     }
 
     @ModelAttribute
-    public Mono<Void> common(ServerWebExchange exchange, org.springframework.ui.Model model,
+    public Mono<Void> common(ServerWebExchange exchange, Model model,
                              @AuthenticationPrincipal Mono<OidcUser> user) {
         Locale locale = exchange.getLocaleContext().getLocale() == null ? Locale.ENGLISH : exchange.getLocaleContext().getLocale();
         model.addAttribute("lang", locale.getLanguage());
@@ -73,8 +75,8 @@ public class Pages {
         model.addAttribute("recordedBy", exchange.getRequest().getQueryParams().getFirst("recordedBy"));
         Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
         Mono<OidcUser> signedIn = user == null ? Mono.empty() : user;
-        return Mono.zip(signedIn.map(Pages::me).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
-                        csrf == null ? Mono.just(java.util.Optional.<CsrfToken>empty()) : csrf.map(java.util.Optional::of))
+        return Mono.zip(signedIn.map(Pages::me).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        csrf == null ? Mono.just(Optional.<CsrfToken>empty()) : csrf.map(Optional::of))
                 .doOnNext(both -> {
                     model.addAttribute("me", both.getT1().orElse(null));
                     model.addAttribute("csrf", both.getT2().orElse(null));

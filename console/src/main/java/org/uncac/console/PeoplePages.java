@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /** The secretariat's page of people: who signs in, adding one, disabling and enabling, resetting a password. */
 @Controller
@@ -44,7 +45,7 @@ public class PeoplePages {
             body.put("email", email == null || email.isBlank() ? null : email.strip());
             body.put("roles", List.of(form.getFirst("role") == null ? "" : form.getFirst("role")));
             String state = form.getFirst("stateCode");
-            body.put("stateCode", state == null || state.isBlank() ? null : state.strip().toUpperCase(java.util.Locale.ROOT));
+            body.put("stateCode", state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT));
             body.put("language", form.getFirst("language"));
             return api.send("POST", "/api/users", body).flatMap(added -> {
                 model.addAttribute("added", Json.map(added));

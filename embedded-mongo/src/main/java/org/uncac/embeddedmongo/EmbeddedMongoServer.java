@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * one H2 MVStore file, so it survives restarts. Not for production: docker-compose.yml runs real MongoDB.
  *
  * <p>Arguments: {@code [file] [port]}, defaults {@code data/uncac-2.mv} and 27017 (or UNCAC_MONGO_FILE and
- * UNCAC_MONGO_PORT). Index keys are ordered by {@link OrderedKeysH2Backend}, so files written before it
- * ({@code data/uncac.mv}) are left alone, not read.
+ * UNCAC_MONGO_PORT). Index keys are ordered by {@link OrderedKeysH2Backend}; a file in another layout is not
+ * read.
  */
 public final class EmbeddedMongoServer {
 

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -126,11 +127,29 @@ abstract class BrowserScenarios {
         return page.length() > 3000 ? page.substring(0, 3000) + "…" : page;
     }
 
+    /**
+     * Types the person's name and password into the sign-in page and sends it, then waits until the browser has
+     * left that page: a scenario signing in again right after a refusal finds the new page, not the old one's fields.
+     */
     void signIn(String username, String password) {
-        find("#username").clear();
-        find("#username").sendKeys(username);
-        find("#password").sendKeys(password);
-        find("button[type=submit]").click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement name = find("#username");
+                name.clear();
+                name.sendKeys(username);
+                WebElement secret = find("#password");
+                secret.clear();
+                secret.sendKeys(password);
+                WebElement send = find("button[type=submit]");
+                send.click();
+                new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(send));
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void signOut() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 
 import java.io.File;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class KilledServiceIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int KILL_AFTER_ACKNOWLEDGED = 40;
 
-    private EmbeddedMongo mongo;
+    private InMemoryMongo mongo;
     private String jwks;
     private String authUrl;
     private int port;
@@ -71,7 +71,7 @@ class KilledServiceIT {
 
     @BeforeAll
     void startAllButTheServiceUnderTest() throws IOException {
-        mongo = EmbeddedMongo.start();
+        mongo = InMemoryMongo.start();
         int authPort = freePort();
         authUrl = "http://localhost:" + authPort;
         jwks = authUrl + "/oauth2/jwks";

@@ -10,7 +10,7 @@ import org.uncac.gateway.GatewayApplication;
 import org.uncac.meetings.MeetingsApplication;
 import org.uncac.notesverbales.NotesVerbalesApplication;
 import org.uncac.recommendations.RecommendationsApplication;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     private static RunningSuite onANewEmbeddedServer() {
-        EmbeddedMongo mongo = EmbeddedMongo.start();
+        InMemoryMongo mongo = InMemoryMongo.start();
         RunningSuite suite = new RunningSuite(mongo.connectionString(), mongo);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
         return suite;

@@ -18,6 +18,8 @@ import org.uncac.auth.AuthProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Duration;
 
 /**
  * Spring Authorization Server's client registry, kept in MongoDB ({@code oauth_clients}): secrets only as
@@ -57,8 +59,8 @@ public class MongoRegisteredClientRepository implements RegisteredClientReposito
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .accessTokenTimeToLive(java.time.Duration.ofMinutes(10))
-                        .refreshTokenTimeToLive(java.time.Duration.ofHours(8)).reuseRefreshTokens(false).build())
+                        .accessTokenTimeToLive(Duration.ofMinutes(10))
+                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(false).build())
                 .build();
     }
 
@@ -74,7 +76,7 @@ public class MongoRegisteredClientRepository implements RegisteredClientReposito
                 .append("revokedAt", client.revokedAt() == null ? null : client.revokedAt().toString())
                 .append("revokedBy", client.revokedBy());
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", client.clientId()), document,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     /** Revokes a client once: false when there is no such client or it is revoked already. */

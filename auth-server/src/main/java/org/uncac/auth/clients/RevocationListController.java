@@ -7,6 +7,7 @@ import org.uncac.auth.people.People;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 
 /**
  * The revocation list, open like the signing keys beside it: the gateway and every service read it every half
@@ -32,7 +33,7 @@ public class RevocationListController {
     /** Revoked clients and disabled people (a token's subject is either). */
     @GetMapping("/oauth2/revoked")
     public RevocationList revoked() {
-        List<Revoked> revoked = new java.util.ArrayList<>(clients.revoked().stream()
+        List<Revoked> revoked = new ArrayList<>(clients.revoked().stream()
                 .map(c -> new Revoked(c.clientId(), c.revokedAt())).toList());
         people.disabled().forEach(username -> revoked.add(new Revoked(username, null)));
         return new RevocationList(revoked);

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Comparator;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The people who sign in, in the auth-server's own database ({@code people}), keyed by username. */
 @Component
@@ -33,7 +36,7 @@ public class People {
 
     public List<Person> all() {
         return mongo.findAll(Document.class, COLLECTION).stream().map(People::person)
-                .sorted(java.util.Comparator.comparing(Person::username)).toList();
+                .sorted(Comparator.comparing(Person::username)).toList();
     }
 
     /** Adds a person; false when the username is taken. */
@@ -41,7 +44,7 @@ public class People {
         try {
             mongo.insert(document(person), COLLECTION);
             return true;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             return false;
         }
     }
@@ -49,7 +52,7 @@ public class People {
     /** Makes a configured person exist as configured (the embedded default's development people). */
     public void put(Person person) {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", person.username()), document(person),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     public boolean update(String username, Update update) {

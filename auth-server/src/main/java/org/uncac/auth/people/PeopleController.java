@@ -30,6 +30,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The secretariat manages the people who sign in: adds them, lists them, disables and enables them, resets a
@@ -93,7 +95,7 @@ public class PeopleController {
         }
         String password = request.password() != null ? request.password() : temporaryPassword();
         Person person = new Person(request.username(), request.displayName().strip(), request.email(),
-                List.copyOf(new java.util.TreeSet<>(request.roles())), request.stateCode(),
+                List.copyOf(new TreeSet<>(request.roles())), request.stateCode(),
                 request.language() == null ? "en" : request.language(), true, passwordEncoder.encode(password), 0, null,
                 Instant.now(), caller.getName());
         if (!people.add(person)) {
@@ -183,7 +185,7 @@ public class PeopleController {
             super(HttpStatus.BAD_REQUEST, field + ": " + message);
             this.field = field;
             getBody().setTitle("Invalid request");
-            getBody().setProperty("errors", List.of(java.util.Map.of("field", field, "message", message)));
+            getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }
     }
 }

@@ -38,6 +38,7 @@ import org.uncac.directory.published.PublishedCoverageProjection.PublishedCovera
 import org.uncac.platform.web.CsvExport;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.web.RequestIds;
+import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -48,6 +49,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The directory of competent national authorities: the secretariat or a State (for its own State only)
@@ -68,7 +73,7 @@ public class AuthoritiesController {
      * An entry's details, as a designation (with {@code stateCode} and {@code type}) or as an update (a new
      * version that replaces the previous one from {@code effective} on; State and type do not change).
      */
-    public record EntryRequest(@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters (ISO 3166-1 alpha-3)") String stateCode,
+    public record EntryRequest(@StateCode String stateCode,
                                AuthorityType type,
                                @NotBlank @Size(max = 300) String name, @NotNull LocalDate effective,
                                @Size(max = 1000) String postalAddress,
@@ -153,7 +158,7 @@ public class AuthoritiesController {
 
     @GetMapping("/authorities")
     public Mono<List<AuthorityView>> directory(
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode,
+            @RequestParam(required = false) @StateCode String stateCode,
             @RequestParam(required = false) AuthorityType type,
             @RequestParam(required = false) @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code") String language,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
@@ -163,7 +168,7 @@ public class AuthoritiesController {
 
     @GetMapping(value = "/authorities/export", produces = "text/csv")
     public Mono<ResponseEntity<String>> export(
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode,
+            @RequestParam(required = false) @StateCode String stateCode,
             @RequestParam(required = false) AuthorityType type,
             @RequestParam(required = false) @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code") String language,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
@@ -174,7 +179,7 @@ public class AuthoritiesController {
                                 StatePartiesQueries.PartyView::name))
                 .map(both -> ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"directory-" + date + ".csv\"")
-                        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                         .body(csv(both.getT1(), both.getT2())));
     }
 
@@ -214,7 +219,7 @@ public class AuthoritiesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
         Step parsed;
         try {
-            parsed = Step.valueOf(step.toUpperCase(java.util.Locale.ROOT));
+            parsed = Step.valueOf(step.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw Problems.invalid("step", "must be one of day, week, month, quarter, year");
         }
@@ -222,7 +227,7 @@ public class AuthoritiesController {
         if (until.isBefore(from)) {
             throw Problems.invalid("to", "must not be before from");
         }
-        long points = java.time.temporal.ChronoUnit.DAYS.between(from, until) / Math.max(1, parsed.period.toTotalMonths() * 28 + parsed.period.getDays());
+        long points = ChronoUnit.DAYS.between(from, until) / Math.max(1, parsed.period.toTotalMonths() * 28 + parsed.period.getDays());
         if (points > 5000) {
             throw Problems.invalid("step", "gives more than 5000 points between from and to; choose a longer step");
         }
@@ -285,6 +290,6 @@ public class AuthoritiesController {
     }
 
     private static List<String> nonNull(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList();
+        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList();
     }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
 
 /**
  * Answers about the directory as at a business date and, optionally, as recorded by an instant. The whole
@@ -131,7 +132,7 @@ public class AuthoritiesQueries {
         for (LocalDate d = from; !d.isAfter(to); d = d.plus(step)) {
             dates.add(d);
         }
-        return timelines().flatMap(all -> reactor.core.publisher.Flux.fromIterable(dates)
+        return timelines().flatMap(all -> Flux.fromIterable(dates)
                 .concatMap(date -> partyCodes(date, recordedBy).map(codes -> coverage(all, codes, date, recordedBy)))
                 .collectList());
     }

@@ -1,5 +1,6 @@
 package org.uncac.directory.parties;
 
+import org.uncac.platform.validation.StateCode;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ public final class PartyCodes {
     }
 
     public static boolean isValid(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || !code.matches(StateCode.REGEX)) {
             return false;
         }
         return ISO_ALPHA3.contains(code) || code.equals("EUU") || code.startsWith("X")

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** Answers about States parties as at a business date and, optionally, as recorded by an instant. */
 @Component
@@ -38,7 +39,7 @@ public class StatePartiesQueries {
     public Flux<PartyView> asAt(LocalDate asAt, Instant recordedBy) {
         return all().flatMapIterable(documents -> documents.stream()
                 .map(document -> view(document, asAt, recordedBy))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(PartyView::code))
                 .toList());
     }

@@ -3,6 +3,7 @@ package org.uncac.directory.parties;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** What the secretariat can ask of the list of States parties. */
 public final class StatePartyCommands {
@@ -31,6 +32,6 @@ public final class StatePartyCommands {
      * its later names. Changes nothing for a party that is already registered, so importing twice is harmless.
      */
     public record ImportStateParty(@TargetAggregateIdentifier String code, RegisterStateParty registration,
-                                   java.util.List<RenameStateParty> renamings) {
+                                   List<RenameStateParty> renamings) {
     }
 }

@@ -12,7 +12,7 @@ import org.uncac.directory.parties.PartyKind;
 import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
 import org.uncac.platform.deadletters.DeadLettersEndpoint;
-import org.uncac.platform.test.WithEmbeddedMongo;
+import org.uncac.platform.test.WithInMemoryMongo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "uncac.directory.import-reference-data=false")
-class PoisonEventTest extends WithEmbeddedMongo {
+class PoisonEventTest extends WithInMemoryMongo {
 
     static final String GROUP = "directory.poison-test";
 

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
-import org.uncac.platform.test.WithEmbeddedMongo;
+import org.uncac.platform.test.WithInMemoryMongo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 /** The read model is rebuilt from the event store alone: reset the processor, replay, same answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "uncac.directory.import-reference-data=false")
-class StatePartiesReplayTest extends WithEmbeddedMongo {
+class StatePartiesReplayTest extends WithInMemoryMongo {
 
     @Autowired
     CommandGateway commands;

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.text.ParseException;
 
 /** The meetings as an iCalendar feed (RFC 5545, ical4j): one all-day VEVENT per meeting. */
 @RestController
@@ -72,7 +73,7 @@ public class CalendarController {
             event.getProperties().add(new Description(meeting.getString("body") + " " + meeting.getInteger("ordinal")));
             event.getProperties().add(meeting.get("cancelled") != null ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
             return event;
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
     }

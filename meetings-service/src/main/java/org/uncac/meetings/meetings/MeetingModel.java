@@ -1,6 +1,7 @@
 package org.uncac.meetings.meetings;
 
 import java.util.List;
+import java.time.LocalDate;
 
 /** The vocabulary of a meeting: formats, statuses, agenda items and what hangs under them, chairs, attendance. */
 public final class MeetingModel {
@@ -16,7 +17,7 @@ public final class MeetingModel {
      * A document under an agenda item: note by the Secretariat, conference room paper, L document, report …
      * {@code issuedOn} null means it is expected but not yet issued.
      */
-    public record AgendaDocument(String symbol, String title, String kind, java.time.LocalDate issuedOn) {
+    public record AgendaDocument(String symbol, String title, String kind, LocalDate issuedOn) {
     }
 
     /** A panel discussion under an item, with its panellists and the State or organization of each. */

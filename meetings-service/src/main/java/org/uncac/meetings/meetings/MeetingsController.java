@@ -38,6 +38,7 @@ import org.uncac.meetings.meetings.MeetingModel.ReportMethod;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.web.RequestIds;
+import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -45,11 +46,16 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** Meetings: convened by the secretariat; agendas prepared and adopted by the chair or the secretariat. */
 @RestController
 @RequestMapping("/api/meetings")
 public class MeetingsController {
+
+    /** Which meeting holds each ordinal of a body: a unique key, claimed before a meeting is convened. */
+    static final String ORDINALS = "meeting_ordinals";
 
     public record ConveneRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z_]{2,79}", message = "must be an upper-case body name such as EXPERT_MEETING_INTERNATIONAL_COOPERATION") String body,
                                  @NotNull @Positive Integer ordinal, @NotBlank @Size(max = 500) String title,
@@ -92,7 +98,7 @@ public class MeetingsController {
     }
 
     public record ChairRequest(@NotBlank @Size(max = 200) String name,
-                               @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode,
+                               @StateCode String stateCode,
                                @Size(max = 300) String role) {
     }
 
@@ -102,8 +108,8 @@ public class MeetingsController {
     public record ObserverRequest(@NotBlank @Size(max = 300) String category, @NotBlank @Size(max = 300) String name) {
     }
 
-    public record AttendanceRequest(@Size(max = 250) List<@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String> statesParties,
-                                    @Size(max = 50) List<@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String> regionalOrganizations,
+    public record AttendanceRequest(@Size(max = 250) List<@StateCode String> statesParties,
+                                    @Size(max = 50) List<@StateCode String> regionalOrganizations,
                                     @Valid @Size(max = 500) List<ObserverRequest> observers) {
     }
 
@@ -138,10 +144,10 @@ public class MeetingsController {
         String ordinalKey = request.body() + "/" + request.ordinal();
         // one meeting per ordinal and body: claimed with a unique key before the meeting is convened; a claim
         // naming this very meeting is a retry of this request (its id comes from the Idempotency-Key)
-        Mono<Boolean> claimedNow = mongo.insert(new Document("_id", ordinalKey).append("meetingId", id), "meeting_ordinals")
+        Mono<Boolean> claimedNow = mongo.insert(new Document("_id", ordinalKey).append("meetingId", id), ORDINALS)
                 .thenReturn(true)
                 .onErrorResume(MeetingsController::isDuplicate, e -> mongo.findOne(Query.query(Criteria.where("_id").is(ordinalKey)),
-                                Document.class, "meeting_ordinals")
+                                Document.class, ORDINALS)
                         .filter(claim -> id.equals(claim.getString("meetingId"))).map(claim -> false)
                         .switchIfEmpty(Mono.error(() -> Problems.conflict("Meeting " + request.ordinal()
                                 + " of " + request.body() + " already exists"))));
@@ -151,7 +157,7 @@ public class MeetingsController {
                                 request.symbolPrefix() == null || request.symbolPrefix().isBlank() ? null : request.symbolPrefix().strip(),
                                 caller.recordedBy()))))
                         // the meeting was not convened: free the ordinal this request claimed
-                        .onErrorResume(e -> (fresh ? mongo.remove(Query.query(Criteria.where("_id").is(ordinalKey)), "meeting_ordinals")
+                        .onErrorResume(e -> (fresh ? mongo.remove(Query.query(Criteria.where("_id").is(ordinalKey)), ORDINALS)
                                 .then() : Mono.<Void>empty()).then(Mono.error(e))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/meetings/" + id)).body(Map.of("id", id)));
     }
@@ -254,16 +260,16 @@ public class MeetingsController {
     }
 
     @GetMapping("/attendance/{stateCode}")
-    public Mono<List<Map<String, Object>>> attendanceOf(@PathVariable @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode) {
+    public Mono<List<Map<String, Object>>> attendanceOf(@PathVariable @StateCode String stateCode) {
         return queries.attendanceOf(stateCode);
     }
 
     static List<Map<String, Object>> numbered(List<AgendaItem> items) {
-        return java.util.stream.IntStream.range(0, items.size())
+        return IntStream.range(0, items.size())
                 .mapToObj(i -> Map.<String, Object>of("number", i + 1, "title", items.get(i).title())).toList();
     }
 
-    private Mono<Object> send(java.util.function.Function<Caller, Object> command) {
+    private Mono<Object> send(Function<Caller, Object> command) {
         return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(command.apply(caller))));
     }
 

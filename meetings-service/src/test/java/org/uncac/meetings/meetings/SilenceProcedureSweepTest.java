@@ -14,7 +14,7 @@ import org.uncac.meetings.MeetingsApplication;
 import org.uncac.meetings.meetings.MeetingMessages.ConveneMeeting;
 import org.uncac.meetings.meetings.MeetingMessages.OpenSilenceProcedure;
 import org.uncac.meetings.meetings.MeetingModel.Format;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -52,11 +52,11 @@ class SilenceProcedureSweepTest {
             return now.get();
         }
     };
-    private EmbeddedMongo mongo;
+    private InMemoryMongo mongo;
 
     @BeforeEach
     void startMongo() {
-        mongo = EmbeddedMongo.start();
+        mongo = InMemoryMongo.start();
     }
 
     @AfterEach

@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -184,13 +187,13 @@ public class NoteVerbale {
         String field = "answers." + question.id();
         switch (question.type()) {
             case YES_NO -> {
-                if (!Set.of("true", "false", "yes", "no").contains(answer.strip().toLowerCase(java.util.Locale.ROOT))) {
+                if (!Set.of("true", "false", "yes", "no").contains(answer.strip().toLowerCase(Locale.ROOT))) {
                     throw Problems.invalid(field, "must be yes or no (true or false)");
                 }
             }
             case NUMBER -> {
                 try {
-                    new java.math.BigDecimal(answer.strip());
+                    new BigDecimal(answer.strip());
                 } catch (NumberFormatException e) {
                     throw Problems.invalid(field, "must be a number");
                 }
@@ -236,7 +239,7 @@ public class NoteVerbale {
         this.allStatesParties = all;
         this.draftAddressees = addressees == null ? List.of() : addressees;
         this.questions = questions == null ? Map.of() : questions.stream()
-                .collect(Collectors.toMap(Question::id, q -> q, (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(Question::id, q -> q, (a, b) -> a, LinkedHashMap::new));
         this.deadline = deadline;
     }
 

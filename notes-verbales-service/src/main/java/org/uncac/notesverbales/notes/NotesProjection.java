@@ -30,7 +30,7 @@ import java.util.List;
 public class NotesProjection {
 
     public static final String PROCESSING_GROUP = "notes-verbales.notes";
-    static final String COLLECTION = "notes";
+    public static final String COLLECTION = "notes";
 
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;

@@ -42,6 +42,7 @@ import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.web.RequestIds;
 import org.uncac.platform.web.Source;
+import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -53,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Notes verbales: drafted and issued by the secretariat, answered by States, followed by response rates. */
 @RestController
@@ -91,7 +93,7 @@ public class NotesVerbalesController {
                                     @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 in hexadecimal") String sha256) {
     }
 
-    public record ResponseRequest(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters (ISO 3166-1 alpha-3)") String stateCode,
+    public record ResponseRequest(@NotBlank @StateCode String stateCode,
                                   @NotNull LocalDate receivedOn, @NotNull Boolean substantive,
                                   @Size(max = 200) Map<@Size(max = 50) String, Object> answers, @Size(max = 100) String channel,
                                   @Valid @Size(max = 50) List<AttachmentRequest> attachments) {
@@ -274,14 +276,6 @@ public class NotesVerbalesController {
         return existing(id).flatMap(note -> queries.responseRate(note, time.orToday(asAt), recordedBy));
     }
 
-    @GetMapping("/{id}/non-respondents")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
-    public Mono<List<String>> nonRespondents(@PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return existing(id).flatMap(note -> queries.nonRespondents(note, time.orToday(asAt), recordedBy));
-    }
-
     @GetMapping("/{id}/responses")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<List<NotesQueries.ResponseView>> responses(@PathVariable String id) {
@@ -312,12 +306,12 @@ public class NotesVerbalesController {
         } else if (node.isArray() && !node.isEmpty()) {
             addressees = new ArrayList<>();
             for (JsonNode code : node) {
-                if (!code.isTextual() || !code.asText().matches("[A-Z]{3}")) {
+                if (!code.isTextual() || !code.asText().matches(StateCode.REGEX)) {
                     throw Problems.invalid("addressees", "must be \"ALL_STATES_PARTIES\" or a list of three-letter State codes");
                 }
                 addressees.add(code.asText());
             }
-            addressees = List.copyOf(new java.util.TreeSet<>(addressees));
+            addressees = List.copyOf(new TreeSet<>(addressees));
         } else {
             throw Problems.invalid("addressees", "must be \"ALL_STATES_PARTIES\" or a non-empty list of State codes");
         }

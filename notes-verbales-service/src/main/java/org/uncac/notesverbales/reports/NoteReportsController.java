@@ -1,7 +1,6 @@
 package org.uncac.notesverbales.reports;
 
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import jakarta.validation.constraints.Pattern;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +19,7 @@ import org.uncac.platform.security.Caller;
 import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.CsvExport;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -118,7 +118,7 @@ public class NoteReportsController {
     /** Every note, reminder and response of one State, in date order (SECRETARIAT, or that State). */
     @GetMapping("/ledger/{stateCode}")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
-    public Mono<List<LedgerEntry>> ledger(@PathVariable @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode) {
+    public Mono<List<LedgerEntry>> ledger(@PathVariable @StateCode String stateCode) {
         return Caller.current().map(caller -> caller.requireActingFor(stateCode))
                 .then(queries.allNotes())
                 .flatMapMany(Flux::fromIterable)
@@ -177,6 +177,15 @@ public class NoteReportsController {
             }
             return csv(note, "responses", schema.build(), rows);
         }));
+    }
+
+    /** The addressees that had not responded as at a date (as recorded by an instant); the export below as CSV. */
+    @GetMapping("/{id}/non-respondents")
+    @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
+    public Mono<List<String>> nonRespondents(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
+        return note(id).flatMap(note -> queries.nonRespondents(note, time.orToday(asAt), recordedBy));
     }
 
     @GetMapping(value = "/{id}/non-respondents/export", produces = "text/csv")

@@ -1,5 +1,6 @@
 package org.uncac.notesverbales.responses;
 
+import org.uncac.notesverbales.notes.NotesProjection;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /** Notes verbales and their responses, as at a received date and, optionally, as recorded by an instant. */
 @Component
@@ -69,11 +71,11 @@ public class NotesQueries {
     }
 
     public Mono<Document> note(String noteId) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, "notes");
+        return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, NotesProjection.COLLECTION);
     }
 
     public Mono<List<Document>> allNotes() {
-        return mongo.findAll(Document.class, "notes").collectList();
+        return mongo.findAll(Document.class, NotesProjection.COLLECTION).collectList();
     }
 
     /** Every response to the note, superseded ones too: one look-up of its addressees' documents. */
@@ -169,8 +171,8 @@ public class NotesQueries {
 
     /** Notes verbales whose issue date falls in [from, to] (drafts only without either), by status and text. */
     public Mono<List<Document>> list(LocalDate from, LocalDate to, String status, String text, String onlyAddressee) {
-        String needle = text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
-        return mongo.findAll(Document.class, "notes").filter(note -> {
+        String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
+        return mongo.findAll(Document.class, NotesProjection.COLLECTION).filter(note -> {
             String issuedOn = note.getString("issuedOn");
             if ((from != null || to != null) && issuedOn == null) {
                 return false;
@@ -185,7 +187,7 @@ public class NotesQueries {
                 return false;
             }
             return needle == null || (String.valueOf(note.getString("reference")) + " " + note.getString("subject"))
-                    .toLowerCase(java.util.Locale.ROOT).contains(needle);
+                    .toLowerCase(Locale.ROOT).contains(needle);
         }).sort(Comparator.comparing((Document note) -> String.valueOf(note.getString("issuedOn"))).reversed()).collectList();
     }
 

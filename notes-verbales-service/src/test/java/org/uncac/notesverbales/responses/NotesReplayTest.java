@@ -12,7 +12,7 @@ import org.uncac.notesverbales.notes.NoteCommands;
 import org.uncac.notesverbales.notes.Question;
 import org.uncac.notesverbales.parties.DirectoryEvents;
 import org.uncac.notesverbales.parties.PartiesReplica;
-import org.uncac.platform.test.WithEmbeddedMongo;
+import org.uncac.platform.test.WithInMemoryMongo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Every read model of the service is rebuilt from the event store alone, with identical answers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class NotesReplayTest extends WithEmbeddedMongo {
+class NotesReplayTest extends WithInMemoryMongo {
 
     @Autowired
     CommandGateway commands;

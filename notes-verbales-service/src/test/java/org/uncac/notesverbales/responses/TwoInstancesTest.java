@@ -15,7 +15,7 @@ import org.uncac.notesverbales.notes.NoteCommands;
 import org.uncac.notesverbales.notes.Question;
 import org.uncac.notesverbales.parties.DirectoryEvents;
 import org.uncac.notesverbales.parties.PartiesReplica;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,13 +35,13 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoInstancesTest {
 
-    private static EmbeddedMongo mongo;
+    private static InMemoryMongo mongo;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.start();
+        mongo = InMemoryMongo.start();
         first = instance("first");
         second = instance("second");
     }

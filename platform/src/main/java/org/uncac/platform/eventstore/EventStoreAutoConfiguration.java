@@ -40,6 +40,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.config.Configuration;
+import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Wires every service to the one shared event store on MongoDB: our gap-aware storage engine, tokens and
@@ -57,8 +60,8 @@ public class EventStoreAutoConfiguration {
     /** Events as JSON; other services' events read into this service's own records. */
     @Bean
     @Qualifier("eventSerializer")
-    @org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer(org.springframework.beans.factory.ObjectProvider<ConsumedEvents> consumed) {
+    @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
+    public Serializer eventSerializer(ObjectProvider<ConsumedEvents> consumed) {
         return ConsumingJacksonSerializer.create(consumed.orderedStream().toList());
     }
 
@@ -84,7 +87,7 @@ public class EventStoreAutoConfiguration {
     public EventStorageEngine eventStorageEngine(MongoClient mongoClient, EventStoreProperties properties,
                                                  Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration) {
+                                                 Configuration configuration) {
         return GapAwareMongoEventStorageEngine.builder()
                 .database(mongoClient.getDatabase(properties.database()))
                 .batchSize(properties.batchSize())
@@ -98,7 +101,7 @@ public class EventStoreAutoConfiguration {
     @Bean(name = "eventBus")
     @ConditionalOnMissingBean(EventStore.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
-                                         org.axonframework.config.Configuration configuration) {
+                                         Configuration configuration) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -154,7 +157,7 @@ public class EventStoreAutoConfiguration {
     @Qualifier("localSegment")
     @ConditionalOnMissingBean(CommandBus.class)
     public AsynchronousCommandBus commandBus(TransactionManager transactionManager,
-                                             org.axonframework.config.Configuration axon,
+                                             Configuration axon,
                                              DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
                                              EventStoreProperties properties) {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("commands-");

@@ -4,6 +4,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.uncac.platform.web.Problems;
+import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -88,5 +89,5 @@ public record Caller(String clientId, Set<Role> roles, String state) {
     }
 
     private static final Set<String> KNOWN_ROLES = Set.of("SECRETARIAT", "CHAIR", "STATE", "OPERATOR");
-    private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern STATE_CODE = Pattern.compile(StateCode.REGEX);
 }

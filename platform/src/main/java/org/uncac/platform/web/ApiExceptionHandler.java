@@ -35,6 +35,13 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import org.springframework.beans.TypeMismatchException;
 
 /**
  * Turns every failure a controller can meet into an RFC 9457 problem: bad input 400 with the fields named,
@@ -94,7 +101,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (parameter != null) {
             String reason = ex.getReason() == null ? "is invalid" : ex.getReason();
             return Mono.just(ResponseEntity.badRequest().body(invalid(List.of(new Problems.FieldError(parameter,
-                    ex.getCause() instanceof org.springframework.beans.TypeMismatchException
+                    ex.getCause() instanceof TypeMismatchException
                             ? "is not a valid " + typeName(ex.getMethodParameter().getParameterType()) : reason)))));
         }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Malformed request",
@@ -102,11 +109,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.badRequest().body(body));
     }
 
-    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
-    public ResponseEntity<ProblemDetail> constraintViolation(jakarta.validation.ConstraintViolationException ex) {
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
         List<Problems.FieldError> errors = ex.getConstraintViolations().stream().map(v -> {
             String field = null;
-            for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            for (Path.Node node : v.getPropertyPath()) {
                 field = node.getName();
             }
             return new Problems.FieldError(field, v.getMessage());
@@ -213,7 +220,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (mapping instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
-                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
             }
             return "is not a valid " + typeName(target);
         }
@@ -227,13 +234,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == null) {
             return "value";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "date (YYYY-MM-DD)";
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "instant (ISO 8601, UTC)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "list";
         }
         if (type == String.class) {
@@ -246,7 +253,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "boolean";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         return "object";
     }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import java.util.List;
 
 /**
  * Each service's OpenAPI document, addressed relative to wherever it is read from (the gateway publishes
@@ -26,7 +27,7 @@ public class OpenApiAutoConfiguration {
         return new OpenAPI()
                 .info(new Info().title("UNCAC expert meetings suite: " + name).version("1")
                         .description("Contract: shared/docs/api-contract.md. Errors are RFC 9457 problems."))
-                .servers(java.util.List.of(new Server().url("/")))
+                .servers(List.of(new Server().url("/")))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -3,6 +3,7 @@ package org.uncac.platform.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import java.util.List;
 
 /**
  * The refusals a service can give, each an RFC 9457 problem. Throw them from controllers, or let command
@@ -31,7 +32,7 @@ public final class Problems {
     /** 400 naming the field at fault. */
     public static ErrorResponseException invalid(String field, String message) {
         ErrorResponseException e = problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message);
-        e.getBody().setProperty("errors", java.util.List.of(new FieldError(field, message)));
+        e.getBody().setProperty("errors", List.of(new FieldError(field, message)));
         return e;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.http.codec.CodecConfigurer;
 
 /**
  * How request bodies are read, stricter than the service's own mapping (which also turns read models into
@@ -34,7 +35,7 @@ public final class StrictRequestJson implements CodecCustomizer {
     }
 
     @Override
-    public void customize(org.springframework.http.codec.CodecConfigurer configurer) {
+    public void customize(CodecConfigurer configurer) {
         configurer.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(requestMapper));
     }
 }

@@ -14,7 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 
 import java.util.List;
 import java.util.UUID;
@@ -53,11 +53,11 @@ class UpcastingReplayTest {
         }
     }
 
-    private static EmbeddedMongo mongo;
+    private static InMemoryMongo mongo;
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.start();
+        mongo = InMemoryMongo.start();
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A folded read model is rebuilt when its counter moves, and only then; the folds kept are bounded. */
 class ReadModelVersionsTest {
 
-    private static EmbeddedMongo mongo;
+    private static InMemoryMongo mongo;
     private static MongoClient client;
     private static ReadModelVersions versions;
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.start();
+        mongo = InMemoryMongo.start();
         client = MongoClients.create(mongo.connectionString());
         versions = new ReadModelVersions(new ReactiveMongoTemplate(client, "versions_test"));
     }

@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
-import org.uncac.platform.test.EmbeddedMongo;
+import org.uncac.platform.test.InMemoryMongo;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 class IdempotencyKeyFilterTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static EmbeddedMongo mongo;
+    private static InMemoryMongo mongo;
     private static MongoClient client;
     private static ReactiveMongoTemplate template;
     private static final AtomicReference<Instant> now = new AtomicReference<>();
@@ -53,7 +53,7 @@ class IdempotencyKeyFilterTest {
 
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongo.start();
+        mongo = InMemoryMongo.start();
         client = MongoClients.create(mongo.connectionString());
         template = new ReactiveMongoTemplate(client, "idempotency_test");
         Clock clock = new Clock() {

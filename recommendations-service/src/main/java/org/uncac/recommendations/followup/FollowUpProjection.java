@@ -28,7 +28,7 @@ import java.util.List;
 @ProcessingGroup(FollowUpProjection.PROCESSING_GROUP)
 public class FollowUpProjection {
 
-    /** Named anew when reaffirmations and supersessions took recording instants: a store from before rebuilds. */
+    /** The follow-up's processing group; its name is also its version: a new name rebuilds it from the events. */
     public static final String PROCESSING_GROUP = "recommendations.follow-up-recorded";
     public static final String COLLECTION = "recommendation_follow_up";
 

@@ -59,8 +59,8 @@ public class OtherServicesEvents {
     }
 
     @Bean
-    static org.uncac.platform.eventstore.ConsumedEvents consumedFromOtherServices() {
-        return org.uncac.platform.eventstore.ConsumedEvents.of(Map.of(
+    static ConsumedEvents consumedFromOtherServices() {
+        return ConsumedEvents.of(Map.of(
                 "org.uncac.notesverbales.notes.NoteEvents$NoteVerbaleIssued", NoteVerbaleIssued.class,
                 "org.uncac.notesverbales.responses.ResponseMessages$ResponseReceived", ResponseReceived.class,
                 "org.uncac.meetings.meetings.MeetingMessages$MeetingConvened", MeetingConvened.class,

@@ -15,6 +15,7 @@ import org.uncac.recommendations.recommendations.RecommendationsQueries;
 import org.uncac.recommendations.followup.OtherServicesEvents.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * This service's own replicas of what it reports on from other services: notes verbales and their responses,
@@ -25,7 +26,7 @@ import java.time.Instant;
 @ProcessingGroup(ReplicasProjection.PROCESSING_GROUP)
 public class ReplicasProjection {
 
-    /** Named anew when the replicas took recording instants: a store from before builds them again from the events. */
+    /** The replicas' processing group; its name is also their version: a new name rebuilds them from the events. */
     public static final String PROCESSING_GROUP = "recommendations.replicas-recorded";
     public static final String NOTES = "note_replicas";
     public static final String MEETINGS = "meeting_replicas";
@@ -70,7 +71,7 @@ public class ReplicasProjection {
                 e.text(), at).append("byType", new Document(e.byType()))));
     }
 
-    private static Document figure(java.time.LocalDate asAt, String asAtKnownTo, Source source, String text, Instant at) {
+    private static Document figure(LocalDate asAt, String asAtKnownTo, Source source, String text, Instant at) {
         return new Document("asAt", asAt.toString()).append("asAtKnownTo", asAtKnownTo)
                 .append("source", source.cite()).append("text", text).append("recordedAt", at.toString());
     }

@@ -3,7 +3,6 @@ package org.uncac.recommendations.proposals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +34,7 @@ import org.uncac.recommendations.proposals.Proposal.RecordProposal;
 import org.uncac.recommendations.recommendations.RecommendationMessages.AdoptRecommendation;
 import org.uncac.recommendations.recommendations.RecommendationMessages.Addressee;
 import org.uncac.recommendations.recommendations.RecommendationMessages.Theme;
+import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -49,7 +49,7 @@ import java.util.Map;
 public class ProposalsController {
 
     public record ProposalRequest(@NotBlank @Size(max = 100) String meetingId,
-                                  @Size(max = 50) List<@Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String> proposedBy,
+                                  @Size(max = 50) List<@StateCode String> proposedBy,
                                   @NotBlank @Size(max = 20000) String text, @NotNull LocalDate date) {
     }
 
@@ -61,6 +61,7 @@ public class ProposalsController {
     @Component
     @ProcessingGroup("recommendations.proposals")
     public static class ProposalsProjection {
+        static final String COLLECTION = "proposals";
         private final ReactiveMongoTemplate mongo;
 
         public ProposalsProjection(ReactiveMongoTemplate mongo) {
@@ -70,18 +71,18 @@ public class ProposalsController {
         @EventHandler
         void on(ProposalRecorded e) {
             mongo.upsert(Query.query(Criteria.where("_id").is(e.proposalId())), new Update().set("meetingId", e.meetingId())
-                    .set("proposedBy", e.proposedBy()).set("text", e.text()).set("date", e.date().toString()), "proposals").block();
+                    .set("proposedBy", e.proposedBy()).set("text", e.text()).set("date", e.date().toString()), ProposalsProjection.COLLECTION).block();
         }
 
         @EventHandler
         void on(ProposalAdopted e) {
             mongo.upsert(Query.query(Criteria.where("_id").is(e.proposalId())), new Update()
-                    .set("adoptedAs", e.recommendationId()).set("adoptedOn", e.date().toString()), "proposals").block();
+                    .set("adoptedAs", e.recommendationId()).set("adoptedOn", e.date().toString()), ProposalsProjection.COLLECTION).block();
         }
 
         @ResetHandler
         void reset() {
-            mongo.dropCollection("proposals").block();
+            mongo.dropCollection(ProposalsProjection.COLLECTION).block();
         }
     }
 
@@ -110,7 +111,7 @@ public class ProposalsController {
     public Mono<ResponseEntity<Map<String, Object>>> adopt(@PathVariable String id, @Valid @RequestBody AdoptionRequest request,
                                                          ServerWebExchange exchange) {
         String recommendationId = RequestIds.newId(exchange, "recommendation");
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "proposals")
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, ProposalsProjection.COLLECTION)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)))
                 .zipWith(Caller.current())
                 // the recommendation is adopted only once the proposal was marked adopted: a second adoption stops at 409
@@ -126,7 +127,7 @@ public class ProposalsController {
 
     @GetMapping
     public Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String meetingId) {
-        return mongo.findAll(Document.class, "proposals")
+        return mongo.findAll(Document.class, ProposalsProjection.COLLECTION)
                 .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
                 .map(ProposalsController::view)
                 .collectList();
@@ -135,7 +136,7 @@ public class ProposalsController {
     /** One proposal: who proposed what at which meeting, and the recommendation it was adopted as, if it was. */
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> one(@PathVariable String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "proposals")
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, ProposalsProjection.COLLECTION)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)))
                 .map(ProposalsController::view);
     }

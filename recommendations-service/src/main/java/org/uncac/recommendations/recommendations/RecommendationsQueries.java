@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayList;
 
 /**
  * Recommendations with their follow-up and status as at a date; note verbale follow-up counts responses. Every
@@ -227,7 +228,7 @@ public class RecommendationsQueries {
             return entry;
         }).toList());
         if (Boolean.TRUE.equals(d.getBoolean("concernsDirectory"))) {
-            List<Object> followUp = new java.util.ArrayList<>((List<?>) view.get("followUp"));
+            List<Object> followUp = new ArrayList<>((List<?>) view.get("followUp"));
             Map<String, Object> directory = new LinkedHashMap<>();
             directory.put("date", asAt.toString());
             directory.put("action", "Directory of competent national authorities as at " + asAt + ": of " + coverage.statesParties()
