@@ -92,7 +92,7 @@ class EveryRequestIsBoundedTest {
             return;
         }
         if (type == String.class) {
-            if (!hasMax(annotations) && annotations.stream().noneMatch(Pattern.class::isInstance)) {
+            if (!hasMax(annotations) && annotations.stream().noneMatch(EveryRequestIsBoundedTest::isPattern)) {
                 problems.add(where + ": text without @Size(max) or @Pattern");
             }
             return;
@@ -144,5 +144,10 @@ class EveryRequestIsBoundedTest {
             return (Class<?>) parameterized.getRawType();
         }
         return Object.class;
+    }
+
+    /** A {@code @Pattern}, or a constraint made of one ({@code @StateCode}). */
+    private static boolean isPattern(Annotation annotation) {
+        return annotation instanceof Pattern || annotation.annotationType().isAnnotationPresent(Pattern.class);
     }
 }

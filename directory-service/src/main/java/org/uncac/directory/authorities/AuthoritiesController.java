@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.directory.authorities.AuthoritiesQueries.AuthorityView;
 import org.uncac.directory.authorities.AuthoritiesQueries.Coverage;
 import org.uncac.directory.authorities.AuthoritiesQueries.HistoryEntry;
@@ -143,16 +144,16 @@ public class AuthoritiesController {
     @PostMapping("/authorities/{id}/updates")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<Map<String, Object>> update(@PathVariable String id, @Valid @RequestBody EntryRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new UpdateAuthority(id,
-                        request.details(), request.effective(), caller.recordedBy(), caller.actingFor()))))
+        return AsCaller.send(commands, caller -> new UpdateAuthority(id,
+                        request.details(), request.effective(), caller.recordedBy(), caller.actingFor()))
                 .thenReturn(Map.of("id", id, "effective", request.effective()));
     }
 
     @PostMapping("/authorities/{id}/withdrawal")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<Map<String, Object>> withdraw(@PathVariable String id, @Valid @RequestBody WithdrawalRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new WithdrawAuthority(id,
-                        request.effective(), request.reason(), caller.recordedBy(), caller.actingFor()))))
+        return AsCaller.send(commands, caller -> new WithdrawAuthority(id,
+                        request.effective(), request.reason(), caller.recordedBy(), caller.actingFor()))
                 .thenReturn(Map.of("id", id, "withdrawnFrom", request.effective()));
     }
 

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.directory.parties.StatePartiesQueries.PartyView;
 import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
-import org.uncac.platform.security.Caller;
 import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
 import reactor.core.publisher.Flux;
@@ -60,9 +60,9 @@ public class StatePartiesController {
         if (!PartyCodes.isValid(request.code())) {
             throw Problems.invalid("code", "must be an ISO 3166-1 alpha-3 code or a user-assigned code (XKX, QMA-QZZ, XAA-XZZ, EUU)");
         }
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RegisterStateParty(
+        return AsCaller.send(commands, caller -> new RegisterStateParty(
                         request.code(), request.name().strip(), request.kind(), request.partySince(),
-                        request.regionalGroup(), caller.recordedBy()))))
+                        request.regionalGroup(), caller.recordedBy()))
                 // a party from a later date is not one today: its Location reads it as at the day it becomes one
                 .thenReturn(ResponseEntity.created(URI.create("/api/directory/states-parties/" + request.code()
                                 + (request.partySince().isAfter(time.today()) ? "?asAt=" + request.partySince() : "")))
@@ -77,8 +77,8 @@ public class StatePartiesController {
         if (!PartyCodes.isValid(code)) {
             throw Problems.invalid("code", "must be a three-letter State party code");
         }
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RenameStateParty(
-                        code, request.name().strip(), request.effective(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new RenameStateParty(
+                        code, request.name().strip(), request.effective(), caller.recordedBy()))
                 .thenReturn(ResponseEntity.status(HttpStatus.OK).body(Map.of("code", code,
                         "name", request.name().strip(), "effective", request.effective())));
     }

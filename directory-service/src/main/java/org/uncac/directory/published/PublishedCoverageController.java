@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.directory.authorities.AuthorityType;
 import org.uncac.directory.published.PublishedCoverageMessages.PublishCoverage;
 import org.uncac.directory.published.PublishedCoverageProjection.PublishedCoverageView;
-import org.uncac.platform.security.Caller;
 import org.uncac.platform.time.KnownTo;
 import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Source;
@@ -59,9 +59,9 @@ public class PublishedCoverageController {
         Source source = request.source().stripped();
         String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
         Map<AuthorityType, Integer> byType = new EnumMap<>(request.byType());
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new PublishCoverage(
+        return AsCaller.send(commands, caller -> new PublishCoverage(
                         PublishedCoverageMessages.figureId(request.asAt(), source), request.asAt(), knownTo, byType, source, text,
-                        caller.recordedBy()))))
+                        caller.recordedBy()))
                 .thenReturn(ResponseEntity.created(URI.create("/api/directory/coverage?asAt=" + request.asAt()))
                         .body(new PublishedCoverageView(request.asAt(), knownTo, byType, source, text)));
     }

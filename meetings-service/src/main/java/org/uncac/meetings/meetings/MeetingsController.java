@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.meetings.meetings.MeetingMessages.*;
 import org.uncac.meetings.meetings.MeetingModel.AgendaDocument;
 import org.uncac.meetings.meetings.MeetingModel.AgendaItem;
@@ -151,11 +152,11 @@ public class MeetingsController {
                         .filter(claim -> id.equals(claim.getString("meetingId"))).map(claim -> false)
                         .switchIfEmpty(Mono.error(() -> Problems.conflict("Meeting " + request.ordinal()
                                 + " of " + request.body() + " already exists"))));
-        return claimedNow.flatMap(fresh -> Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ConveneMeeting(id,
+        return claimedNow.flatMap(fresh -> AsCaller.send(commands, caller -> new ConveneMeeting(id,
                                 request.body(), request.ordinal(), request.title().strip(), request.venue().strip(),
                                 request.start(), request.end(), request.format(),
                                 request.symbolPrefix() == null || request.symbolPrefix().isBlank() ? null : request.symbolPrefix().strip(),
-                                caller.recordedBy()))))
+                                caller.recordedBy()))
                         // the meeting was not convened: free the ordinal this request claimed
                         .onErrorResume(e -> (fresh ? mongo.remove(Query.query(Criteria.where("_id").is(ordinalKey)), ORDINALS)
                                 .then() : Mono.<Void>empty()).then(Mono.error(e))))
@@ -270,7 +271,7 @@ public class MeetingsController {
     }
 
     private Mono<Object> send(Function<Caller, Object> command) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(command.apply(caller))));
+        return AsCaller.send(commands, caller -> command.apply(caller));
     }
 
     private static boolean isDuplicate(Throwable e) {

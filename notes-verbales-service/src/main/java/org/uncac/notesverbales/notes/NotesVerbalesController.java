@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.notesverbales.notes.NoteCommands.CloseCollection;
 import org.uncac.notesverbales.notes.NoteCommands.Draft;
 import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
@@ -122,7 +123,7 @@ public class NotesVerbalesController {
     public Mono<ResponseEntity<Map<String, Object>>> draft(@Valid @RequestBody DraftRequest request, ServerWebExchange exchange) {
         String id = RequestIds.newId(exchange, "note");
         Draft draft = toDraft(request);
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new DraftNoteVerbale(id, draft, caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new DraftNoteVerbale(id, draft, caller.recordedBy()))
                 .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id))
                         .body(Map.of("id", id, "status", "DRAFT")));
     }
@@ -131,7 +132,7 @@ public class NotesVerbalesController {
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<Map<String, Object>> revise(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
         Draft draft = toDraft(request);
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ReviseDraft(id, draft, caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new ReviseDraft(id, draft, caller.recordedBy()))
                 .thenReturn(Map.of("id", id, "status", "DRAFT"));
     }
 
@@ -160,14 +161,14 @@ public class NotesVerbalesController {
     @PostMapping("/{id}/deadline-extensions")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<Map<String, Object>> extend(@PathVariable String id, @Valid @RequestBody DeadlineRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ExtendDeadline(id, request.deadline(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new ExtendDeadline(id, request.deadline(), caller.recordedBy()))
                 .thenReturn(Map.of("id", id, "deadline", request.deadline()));
     }
 
     @PostMapping("/{id}/closure")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<Map<String, Object>> close(@PathVariable String id, @Valid @RequestBody DateRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new CloseCollection(id, request.date(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new CloseCollection(id, request.date(), caller.recordedBy()))
                 .thenReturn(Map.of("id", id, "closedOn", request.date()));
     }
 
@@ -213,8 +214,8 @@ public class NotesVerbalesController {
         String knownTo = KnownTo.check("asAt", request.asAt(), request.asAtKnownTo());
         Source source = request.source().stripped();
         String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new PublishResponseFigure(id, request.asAt(),
-                        knownTo, request.value(), source, text, caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new PublishResponseFigure(id, request.asAt(),
+                        knownTo, request.value(), source, text, caller.recordedBy()))
                 .thenReturn(ResponseEntity.created(URI.create("/api/notes-verbales/" + id + "/response-rate?asAt=" + request.asAt()))
                         .body(Map.of("noteId", id, "asAt", request.asAt(), "value", request.value(), "source", source)));
     }

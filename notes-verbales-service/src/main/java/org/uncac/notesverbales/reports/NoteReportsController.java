@@ -72,7 +72,7 @@ public class NoteReportsController {
     public Mono<List<OpenNote>> open(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        LocalDate day = asAt != null ? asAt : time.today();
+        LocalDate day = time.orToday(asAt);
         return queries.allNotes().flatMapMany(Flux::fromIterable)
                 .filter(note -> openOn(note, day))
                 .concatMap(note -> queries.responseRate(note, day, recordedBy).map(rate -> {

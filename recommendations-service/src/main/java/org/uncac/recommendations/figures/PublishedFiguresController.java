@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.uncac.platform.security.Caller;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.platform.time.KnownTo;
 import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
@@ -119,9 +119,9 @@ public class PublishedFiguresController {
         }
         Source source = request.source().stripped();
         String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new PublishFigure(
+        return AsCaller.send(commands, caller -> new PublishFigure(
                         PublishedFigure.figureId(request.counts(), what, request.asAt(), source), request.counts(), what,
-                        request.asAt(), knownTo, request.value(), source, text, caller.recordedBy()))))
+                        request.asAt(), knownTo, request.value(), source, text, caller.recordedBy()))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/published-figures?asAt=" + request.asAt()))
                         .body(new FigureView(request.counts(), what, request.asAt(), knownTo, request.value(), source, text)));
     }

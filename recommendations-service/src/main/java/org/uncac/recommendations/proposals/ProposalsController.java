@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.web.RequestIds;
@@ -100,8 +101,8 @@ public class ProposalsController {
         String id = RequestIds.newId(exchange, "proposal");
         // the States that proposed it, where the report names them (it often says "one speaker")
         List<String> proposedBy = request.proposedBy() == null ? List.of() : request.proposedBy();
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RecordProposal(id, request.meetingId(),
-                        proposedBy, request.text().strip(), request.date(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new RecordProposal(id, request.meetingId(),
+                        proposedBy, request.text().strip(), request.date(), caller.recordedBy()))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/proposals/" + id)).body(Map.of("id", id)));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.uncac.platform.commands.AsCaller;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
@@ -71,34 +72,34 @@ public class RecommendationsController {
             throw Problems.invalid("meetingId", "give either meetingId (a meeting's recommendation) or resolution (a Conference mandate)");
         }
         String id = RequestIds.newId(exchange, "recommendation");
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new AdoptRecommendation(id,
+        return AsCaller.send(commands, caller -> new AdoptRecommendation(id,
                         blankToNull(request.meetingId()), blankToNull(request.resolution()), blankToNull(request.paragraph()),
                         request.text().strip(), request.addressee(), request.themes(), request.articles(), request.adoptedOn(),
-                        caller.recordedBy(), Boolean.TRUE.equals(request.concernsDirectory())))))
+                        caller.recordedBy(), Boolean.TRUE.equals(request.concernsDirectory())))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/" + id)).body(Map.of("id", id, "status", "ADOPTED")));
     }
 
     @PostMapping("/{id}/follow-up")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<ResponseEntity<Map<String, Object>>> followUp(@PathVariable String id, @Valid @RequestBody FollowUpRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new RecordFollowUp(id, request.date(),
-                        request.action().strip(), request.status(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new RecordFollowUp(id, request.date(),
+                        request.action().strip(), request.status(), caller.recordedBy()))
                 .thenReturn(ResponseEntity.status(201).body(Map.of("id", id, "date", request.date(), "status", request.status())));
     }
 
     @PostMapping("/{id}/reaffirmation")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<Map<String, Object>> reaffirm(@PathVariable String id, @Valid @RequestBody ReaffirmationRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new ReaffirmRecommendation(id,
-                        request.meetingId(), request.paragraph(), request.date(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new ReaffirmRecommendation(id,
+                        request.meetingId(), request.paragraph(), request.date(), caller.recordedBy()))
                 .thenReturn(Map.of("id", id, "reaffirmedOn", request.date()));
     }
 
     @PostMapping("/{id}/supersession")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<Map<String, Object>> supersede(@PathVariable String id, @Valid @RequestBody SupersessionRequest request) {
-        return Caller.current().flatMap(caller -> Mono.fromFuture(commands.send(new SupersedeRecommendation(id,
-                        request.byRecommendationId(), request.date(), caller.recordedBy()))))
+        return AsCaller.send(commands, caller -> new SupersedeRecommendation(id,
+                        request.byRecommendationId(), request.date(), caller.recordedBy()))
                 .thenReturn(Map.of("id", id, "supersededOn", request.date(), "supersededBy", request.byRecommendationId()));
     }
 
