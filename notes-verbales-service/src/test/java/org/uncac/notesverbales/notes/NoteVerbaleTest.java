@@ -92,36 +92,75 @@ class NoteVerbaleTest {
     }
 
     @Test
-    void deadlinesOnlyMoveLaterAndAClosedCollectionTakesNothingMore() {
+    void aDeadlineIsExtendedToALaterDate() {
         fixture.given(drafted, issued).when(new ExtendDeadline("n1", LocalDate.of(2017, 6, 30), "secretariat"))
                 .expectEvents(new DeadlineExtended("n1", LocalDate.of(2017, 6, 30), "secretariat"));
+    }
+
+    @Test
+    void aDeadlineIsNotMovedEarlier() {
         fixture.given(drafted, issued).when(new ExtendDeadline("n1", LocalDate.of(2017, 3, 1), "secretariat"))
                 .expectNoEvents().expectException(ErrorResponseException.class);
-        CollectionClosed closed = new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat");
+    }
+
+    @Test
+    void theCollectionOfAnIssuedNoteIsClosedOnADate() {
         fixture.given(drafted, issued).when(new CloseCollection("n1", LocalDate.of(2017, 9, 30), "secretariat"))
-                .expectEvents(closed);
+                .expectEvents(new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat"));
+    }
+
+    @Test
+    void aClosedCollectionTakesNoNewDeadline() {
+        CollectionClosed closed = new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat");
         fixture.given(drafted, issued, closed).when(new ExtendDeadline("n1", LocalDate.of(2017, 12, 31), "secretariat"))
                 .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
     }
 
+    private NoteVerbale issuedNote() {
+        NoteVerbale note = new NoteVerbale();
+        note.on(drafted);
+        note.on(issued);
+        return note;
+    }
+
     @Test
-    void whoseResponsesAreAdmitted() {
+    void aResponseToANoteNotYetIssuedIsRefused() {
         NoteVerbale note = new NoteVerbale();
         note.on(drafted);
         assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of(), TODAY))
                 .hasMessageContaining("has not been issued");
-        note.on(issued);
-        note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q1", "yes"), TODAY);
-        assertThatThrownBy(() -> note.admitResponse("JPN", LocalDate.of(2017, 2, 10), Map.of(), TODAY))
+    }
+
+    @Test
+    void anAddresseesResponseToTheNotesQuestionsIsAdmitted() {
+        issuedNote().admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q1", "yes"), TODAY);
+        assertThat(NoteVerbale.Status.values()).hasSize(3);
+    }
+
+    @Test
+    void aResponseFromAStateThatIsNotAnAddresseeIsRefused() {
+        assertThatThrownBy(() -> issuedNote().admitResponse("JPN", LocalDate.of(2017, 2, 10), Map.of(), TODAY))
                 .isInstanceOf(ErrorResponseException.class).hasMessageContaining("not an addressee");
-        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 1, 1), Map.of(), TODAY))
+    }
+
+    @Test
+    void aResponseReceivedBeforeTheNoteWasIssuedIsRefused() {
+        assertThatThrownBy(() -> issuedNote().admitResponse("AUT", LocalDate.of(2017, 1, 1), Map.of(), TODAY))
                 .hasMessageContaining("before the note was issued");
-        assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q7", "?"), TODAY))
+    }
+
+    @Test
+    void anAnswerToAQuestionTheNoteDidNotAskIsRefused() {
+        assertThatThrownBy(() -> issuedNote().admitResponse("AUT", LocalDate.of(2017, 2, 10), Map.of("q7", "?"), TODAY))
                 .hasMessageContaining("no such question");
+    }
+
+    @Test
+    void aResponseAfterTheCollectionClosedIsRefused() {
+        NoteVerbale note = issuedNote();
         note.on(new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat"));
         assertThatThrownBy(() -> note.admitResponse("AUT", LocalDate.of(2017, 10, 1), Map.of(), TODAY))
                 .hasMessageContaining("closed");
-        assertThat(NoteVerbale.Status.values()).hasSize(3);
     }
 
     @Test

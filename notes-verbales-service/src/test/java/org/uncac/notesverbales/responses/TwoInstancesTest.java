@@ -70,7 +70,7 @@ class TwoInstancesTest {
     @Test
     void twoInstancesSplitTheWorkAndOneTakesOverWhenTheOtherGoes() {
         String group = ResponsesProjection.PROCESSING_GROUP;
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(segments(first, group)).isNotEmpty();
             assertThat(segments(second, group)).isNotEmpty();
             Set<Integer> all = new TreeSet<>(segments(first, group));
@@ -87,7 +87,7 @@ class TwoInstancesTest {
             events.publish(new DirectoryEvents.StatePartyRegistered(state, state, LocalDate.of(2010, 1, 1), "AFRICAN"));
         }
         PartiesReplica parties = first.getBean(PartiesReplica.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> parties.asAt(LocalDate.of(2020, 1, 1)).block().size() == 20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> parties.asAt(LocalDate.of(2020, 1, 1)).block().size() == 20);
 
         CommandGateway viaFirst = first.getBean(CommandGateway.class);
         CommandGateway viaSecond = second.getBean(CommandGateway.class);
@@ -99,16 +99,16 @@ class TwoInstancesTest {
                     LocalDate.of(2020, 2, 1), true, Map.of("q1", "yes"), null, List.of(), "secretariat"));
         }
         NotesQueries queries = second.getBean(NotesQueries.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> queries.note("two")
+        await().atMost(Duration.ofSeconds(60)).until(() -> queries.note("two")
                 .flatMap(note -> queries.responseRate(note, LocalDate.of(2020, 3, 1), null)).map(r -> r.responded())
                 .blockOptional().orElse(0) == 20);
 
         second.close();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(segments(first, group)).containsExactly(0, 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(segments(first, group)).containsExactly(0, 1));
         viaFirst.sendAndWait(new ResponseMessages.SubmitResponse("late", "two", states.get(0), LocalDate.of(2020, 2, 2),
                 false, Map.of(), null, List.of(), "secretariat"));
         NotesQueries survivor = first.getBean(NotesQueries.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> survivor.note("two")
+        await().atMost(Duration.ofSeconds(60)).until(() -> survivor.note("two")
                 .flatMap(note -> survivor.responseRate(note, LocalDate.of(2020, 3, 1), null)).map(r -> r.substantive())
                 .blockOptional().orElse(0) == 19);
         assertThat(survivor.note("two").flatMap(note -> survivor.responseRate(note, LocalDate.of(2020, 3, 1), null))
