@@ -19,7 +19,7 @@ import java.util.List;
 public class AuthOpenApi {
 
     @Bean
-    public OpenAPI authOpenApi() {
+    public OpenAPI clientsAndPeopleApi() {
         return new OpenAPI()
                 .info(new Info().title("UNCAC expert meetings suite: auth-server (clients and people)").version("1")
                         .description("Contract: shared/docs/api-contract.md. Tokens: POST /oauth2/token. Errors are RFC 9457 problems."))
