@@ -17,11 +17,11 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -142,13 +142,23 @@ abstract class BrowserScenarios {
                 secret.sendKeys(password);
                 WebElement send = find("button[type=submit]");
                 send.click();
-                new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(send));
+                new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> gone(send));
                 return;
             } catch (StaleElementReferenceException e) {
                 if (attempt == 3) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Whether an element has left the document (the page it was on was replaced); Chromium says so in two ways. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
         }
     }
 
