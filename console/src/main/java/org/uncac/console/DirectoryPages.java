@@ -210,14 +210,10 @@ public class DirectoryPages {
 
     @PostMapping("/directory/{id}/updates")
     public Mono<String> update(@PathVariable String id, ServerWebExchange exchange, @AuthenticationPrincipal OidcUser user, Model model) {
-        return exchange.getFormData().flatMap(form -> api.send("POST", "/api/directory/authorities/" + GatewayApi.segment(id) + "/updates",
-                        updateBody(form))
-                .map(answer -> "redirect:/directory/" + id + "?done=" + GatewayApi.query("updated:" + form.getFirst("effective")))
-                .onErrorResume(GatewayApi.ApiProblem.class, problem -> {
-                    model.addAttribute("problem", problem);
-                    model.addAttribute("form", Json.of(form.toSingleValueMap()));
-                    return entryPage(id, null, Pages.me(user), model);
-                }));
+        return FormActions.send(exchange, model, "/directory/" + id,
+                form -> api.send("POST", "/api/directory/authorities/" + GatewayApi.segment(id) + "/updates", updateBody(form))
+                        .map(answer -> "updated:" + form.getFirst("effective")),
+                () -> entryPage(id, null, Pages.me(user), model));
     }
 
     static Map<String, Object> updateBody(MultiValueMap<String, String> form) {

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import static org.uncac.console.FormValues.blankToNull;
+import static org.uncac.console.FormValues.present;
 
 /**
  * Meetings as chairs and the secretariat work with them: the list and a calendar, one meeting (its agenda, sessions,
@@ -46,12 +47,18 @@ public class MeetingsPages {
     @GetMapping("/meetings")
     public Mono<String> list(@RequestParam(required = false) String view, Model model) {
         return api.get("/api/meetings").map(Json::list).map(meetings -> {
-            List<Map<String, Object>> latestFirst = new ArrayList<>(meetings);
-            latestFirst.sort(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("start"))).reversed());
+            List<Map<String, Object>> latestFirst = latestFirst(meetings);
             model.addAttribute("meetings", latestFirst);
             model.addAttribute("calendar", "calendar".equals(view) ? calendar(latestFirst) : null);
             return "meetings";
         });
+    }
+
+    /** Meetings as pages list them: the latest first. */
+    static List<Map<String, Object>> latestFirst(List<Map<String, Object>> meetings) {
+        List<Map<String, Object>> sorted = new ArrayList<>(meetings);
+        sorted.sort(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("start"))).reversed());
+        return sorted;
     }
 
     /** Year by year (latest first), the months in which a meeting starts, with their meetings. */
@@ -87,7 +94,7 @@ public class MeetingsPages {
 
     private Mono<String> meeting(String id, String from, String to, Model model) {
         String path = "/api/meetings/" + GatewayApi.segment(id);
-        boolean compare = from != null && !from.isBlank() && to != null && !to.isBlank();
+        boolean compare = present(from) && present(to);
         return Mono.zip(api.get(path), api.get(path + "/agenda/versions"), api.get(path + "/history"),
                         compare ? api.get(path + "/agenda/diff?from=" + GatewayApi.query(from) + "&to=" + GatewayApi.query(to))
                                 : Mono.<JsonNode>just(NullNode.instance))
@@ -125,7 +132,6 @@ public class MeetingsPages {
     // ---- the agenda editor ----
 
     @GetMapping("/meetings/{id}/agenda")
-    @SuppressWarnings("unchecked")
     public Mono<String> editor(@PathVariable String id, Model model) {
         String path = "/api/meetings/" + GatewayApi.segment(id);
         return Mono.zip(api.get(path), api.get(path + "/agenda/versions"), openRecommendations()).map(all -> {
@@ -247,14 +253,7 @@ public class MeetingsPages {
     /** Runs an action; afterwards the meeting again with what was done, or with the API's problem beside its fields. */
     private Mono<String> action(String id, ServerWebExchange exchange, Model model,
                                 Function<MultiValueMap<String, String>, Mono<String>> send) {
-        return exchange.getFormData().flatMap(form -> send.apply(form)
-                .map(done -> "redirect:/meetings/" + id + "?done=" + GatewayApi.query(done))
-                .onErrorResume(GatewayApi.ApiProblem.class, problem -> {
-                    model.addAttribute("problem", problem);
-                    model.addAttribute("form", Json.of(form.toSingleValueMap()));
-                    model.addAttribute("formName", form.getFirst("form"));
-                    return meeting(id, null, null, model);
-                }));
+        return FormActions.send(exchange, model, "/meetings/" + id, send, () -> meeting(id, null, null, model));
     }
 
     // ---- the chair's next meeting ----

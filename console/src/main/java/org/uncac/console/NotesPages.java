@@ -222,13 +222,7 @@ public class NotesPages {
     /** Runs an action; afterwards the note again with what was done, or with the API's problem beside its fields. */
     private Mono<String> action(String id, ServerWebExchange exchange, OidcUser user, Model model,
                                 Function<MultiValueMap<String, String>, Mono<String>> send) {
-        return exchange.getFormData().flatMap(form -> send.apply(form)
-                .map(done -> "redirect:/notes/" + id + "?done=" + enc(done))
-                .onErrorResume(GatewayApi.ApiProblem.class, problem -> {
-                    model.addAttribute("problem", problem);
-                    model.addAttribute("form", Json.of(form.toSingleValueMap()));
-                    return note(id, null, null, Pages.me(user), model);
-                }));
+        return FormActions.send(exchange, model, "/notes/" + id, send, () -> note(id, null, null, Pages.me(user), model));
     }
 
     private static Map<String, String> answers(MultiValueMap<String, String> form) {

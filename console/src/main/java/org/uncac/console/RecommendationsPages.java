@@ -118,19 +118,14 @@ public class RecommendationsPages {
 
     @PostMapping("/recommendations/{id}/follow-up")
     public Mono<String> followUp(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> {
+        return FormActions.send(exchange, model, "/recommendations/" + id, form -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("date", blankToNull(form.getFirst("date")));
             body.put("action", blankToNull(form.getFirst("action")));
             body.put("status", blankToNull(form.getFirst("status")));
             return api.send("POST", "/api/recommendations/" + GatewayApi.segment(id) + "/follow-up", body)
-                    .map(answer -> "redirect:/recommendations/" + id + "?done=" + GatewayApi.query("follow-up:" + form.getFirst("date")))
-                    .onErrorResume(GatewayApi.ApiProblem.class, problem -> {
-                        model.addAttribute("problem", problem);
-                        model.addAttribute("form", Json.of(form.toSingleValueMap()));
-                        return recommendation(id, null, null, model);
-                    });
-        });
+                    .map(answer -> "follow-up:" + form.getFirst("date"));
+        }, () -> recommendation(id, null, null, model));
     }
 
     // ---- proposals ----
@@ -178,8 +173,7 @@ public class RecommendationsPages {
     public Mono<String> progressNote(@RequestParam(required = false) String meeting, @RequestParam(required = false) String asAt,
                                      @RequestParam(required = false) String recordedBy, Model model) {
         return api.get("/api/meetings").map(Json::list).flatMap(meetings -> {
-            List<Map<String, Object>> latestFirst = new ArrayList<>(meetings);
-            latestFirst.sort(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("start"))).reversed());
+            List<Map<String, Object>> latestFirst = MeetingsPages.latestFirst(meetings);
             model.addAttribute("meetings", latestFirst);
             String chosen = present(meeting) ? meeting : latestFirst.isEmpty() ? null : String.valueOf(latestFirst.get(0).get("id"));
             model.addAttribute("meeting", chosen);
@@ -221,8 +215,7 @@ public class RecommendationsPages {
 
     private static Map<String, String> meetingNames(List<Map<String, Object>> meetings) {
         Map<String, String> names = new LinkedHashMap<>();
-        meetings.stream().sorted(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("start"))).reversed())
-                .forEach(m -> names.put(String.valueOf(m.get("id")), String.valueOf(m.get("title"))));
+        MeetingsPages.latestFirst(meetings).forEach(m -> names.put(String.valueOf(m.get("id")), String.valueOf(m.get("title"))));
         return names;
     }
 

@@ -41,4 +41,29 @@ class FormatsTest {
         assertThat(formats.isList("AUT")).isFalse();
         assertThat(formats.date(null)).isEmpty();
     }
+
+    @Test
+    void aFieldTheApiNamesIsReadAsAPersonCountsItems() {
+        Formats formats = new Formats(Locale.ENGLISH, VIENNA);
+        assertThat(formats.fieldName("items[2].title")).isEqualTo("items 3, title");
+        assertThat(formats.fieldName("items[0].documents[1].symbol")).isEqualTo("items 1, documents 2, symbol");
+        assertThat(formats.fieldName("date")).isEqualTo("date");
+    }
+
+    @Test
+    void aCalendarMonthIsNamedInThePagesLanguage() {
+        assertThat(new Formats(Locale.ENGLISH, VIENNA).month(java.time.YearMonth.of(2020, 11))).isEqualTo("November");
+        assertThat(new Formats(Locale.FRENCH, VIENNA).month(java.time.YearMonth.of(2020, 11))).isEqualTo("novembre");
+    }
+
+    @Test
+    void panellistsAndARecommendationReadAsOneLine() {
+        Formats formats = new Formats(Locale.ENGLISH, VIENNA);
+        assertThat(formats.panellists(java.util.List.of(java.util.Map.of("name", "Expert from Canada", "affiliation", "CAN"),
+                java.util.Map.of("name", "Expert from Europol")))).isEqualTo("Expert from Canada (CAN); Expert from Europol");
+        assertThat(formats.recommendationLabel(java.util.Map.of("paragraph", "47 (a)", "text", "Designate central authorities.")))
+                .isEqualTo("para. 47 (a) — Designate central authorities.");
+        assertThat(formats.recommendationLabel(java.util.Map.of("resolution", "8/2", "paragraph", "9", "text", "x".repeat(120))))
+                .startsWith("8/2, 9 — ").endsWith("…").hasSize(9 + 90);
+    }
 }
