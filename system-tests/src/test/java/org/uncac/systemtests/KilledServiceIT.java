@@ -192,7 +192,7 @@ class KilledServiceIT {
         List<String> states = new ArrayList<>();
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
             for (Document event : client.getDatabase("uncac").getCollection("events")
-                    .find(Filters.eq("payloadType", "org.uncac.notesverbales.responses.ResponseMessages$ResponseReceived"))) {
+                    .find(Filters.eq("payloadType", "notes-verbales.ResponseReceived"))) {
                 Map<String, Object> payload = JSON.readValue(event.getString("payload"), new TypeReference<>() { });
                 if (note.equals(payload.get("noteId"))) {
                     states.add((String) payload.get("stateCode"));

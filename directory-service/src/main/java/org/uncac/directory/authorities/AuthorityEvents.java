@@ -1,5 +1,6 @@
 package org.uncac.directory.authorities;
 
+import org.uncac.platform.eventstore.EventType;
 import java.time.LocalDate;
 
 /**
@@ -14,17 +15,23 @@ public final class AuthorityEvents {
 
     public enum Source { SECRETARIAT, STATE }
 
+    @EventType(value = "directory.AuthorityDesignated",
+            formerly = "org.uncac.directory.authorities.AuthorityEvents$AuthorityDesignated")
     public record AuthorityDesignated(String authorityId, String stateCode, AuthorityType type,
                                       AuthorityDetails details, LocalDate effective, String recordedBy,
                                       Source source) {
     }
 
     /** The entry's details replaced by a new version, in force from {@code effective}. */
+    @EventType(value = "directory.AuthorityUpdated",
+            formerly = "org.uncac.directory.authorities.AuthorityEvents$AuthorityUpdated")
     public record AuthorityUpdated(String authorityId, String stateCode, AuthorityType type,
                                    AuthorityDetails details, LocalDate effective, String recordedBy,
                                    Source source) {
     }
 
+    @EventType(value = "directory.AuthorityWithdrawn",
+            formerly = "org.uncac.directory.authorities.AuthorityEvents$AuthorityWithdrawn")
     public record AuthorityWithdrawn(String authorityId, String stateCode, AuthorityType type, LocalDate effective,
                                      String reason, String recordedBy, Source source) {
     }

@@ -4,8 +4,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.uncac.directory.published.PublishedCoverageMessages.CoveragePublished;
-import org.uncac.directory.published.PublishedCoverageMessages.PublishCoverage;
+import org.uncac.directory.published.PublishedCoverageEvents.CoveragePublished;
+import org.uncac.directory.published.PublishedCoverageCommands.PublishCoverage;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

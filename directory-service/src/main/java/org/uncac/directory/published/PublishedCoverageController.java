@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.uncac.platform.commands.AsCaller;
 import org.uncac.directory.authorities.AuthorityType;
-import org.uncac.directory.published.PublishedCoverageMessages.PublishCoverage;
+import org.uncac.directory.published.PublishedCoverageCommands.PublishCoverage;
 import org.uncac.directory.published.PublishedCoverageProjection.PublishedCoverageView;
 import org.uncac.platform.time.KnownTo;
 import org.uncac.platform.time.SecretariatTime;
@@ -60,7 +60,7 @@ public class PublishedCoverageController {
         String text = request.text() == null || request.text().isBlank() ? null : request.text().strip();
         Map<AuthorityType, Integer> byType = new EnumMap<>(request.byType());
         return AsCaller.send(commands, caller -> new PublishCoverage(
-                        PublishedCoverageMessages.figureId(request.asAt(), source), request.asAt(), knownTo, byType, source, text,
+                        PublishedCoverageCommands.figureId(request.asAt(), source), request.asAt(), knownTo, byType, source, text,
                         caller.recordedBy()))
                 .thenReturn(ResponseEntity.created(URI.create("/api/directory/coverage?asAt=" + request.asAt()))
                         .body(new PublishedCoverageView(request.asAt(), knownTo, byType, source, text)));

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.directory.authorities.AuthorityType;
-import org.uncac.directory.published.PublishedCoverageMessages.CoveragePublished;
+import org.uncac.directory.published.PublishedCoverageEvents.CoveragePublished;
 import org.uncac.platform.web.Source;
 import reactor.core.publisher.Mono;
 

@@ -16,7 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.uncac.meetings.meetings.MeetingsQueries;
+import org.uncac.meetings.proceedings.MeetingsQueries;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.uncac.meetings.meetings.MeetingsQueries;
+import org.uncac.meetings.proceedings.MeetingsQueries;
 import org.uncac.platform.web.Problems;
 import reactor.core.publisher.Mono;
 

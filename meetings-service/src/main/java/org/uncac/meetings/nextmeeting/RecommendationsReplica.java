@@ -3,16 +3,15 @@ package org.uncac.meetings.nextmeeting;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.uncac.platform.eventstore.ConsumedEvents;
+import org.uncac.meetings.nextmeeting.RecommendationsEvents.FollowUpRecorded;
+import org.uncac.meetings.nextmeeting.RecommendationsEvents.RecommendationAdopted;
+import org.uncac.meetings.nextmeeting.RecommendationsEvents.RecommendationSuperseded;
 
-import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * This service's replica of the recommendations, from the recommendations service's events (its own records,
@@ -24,24 +23,6 @@ public class RecommendationsReplica {
 
     public static final String PROCESSING_GROUP = "meetings.recommendations";
     static final String COLLECTION = "recommendations";
-
-    public record RecommendationAdopted(String recommendationId, String meetingId, String resolution, String paragraph,
-                                        String text, String addressee) {
-    }
-
-    public record FollowUpRecorded(String recommendationId, LocalDate date, String status) {
-    }
-
-    public record RecommendationSuperseded(String recommendationId) {
-    }
-
-    @Bean
-    static ConsumedEvents recommendationEvents() {
-        return ConsumedEvents.of(Map.of(
-                "org.uncac.recommendations.recommendations.RecommendationMessages$RecommendationAdopted", RecommendationAdopted.class,
-                "org.uncac.recommendations.recommendations.RecommendationMessages$FollowUpRecorded", FollowUpRecorded.class,
-                "org.uncac.recommendations.recommendations.RecommendationMessages$RecommendationSuperseded", RecommendationSuperseded.class));
-    }
 
     private final ReactiveMongoTemplate mongo;
 

@@ -6,13 +6,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.uncac.platform.eventstore.ConsumedEvents;
 import org.uncac.platform.readmodel.ReadModelVersions;
 import reactor.core.publisher.Mono;
 
@@ -48,11 +46,6 @@ public class PartiesReplica {
     public PartiesReplica(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
         this.mongo = mongo;
         this.versions = versions;
-    }
-
-    @Bean
-    static ConsumedEvents directoryEvents() {
-        return DirectoryEvents.CONSUMED;
     }
 
     @EventHandler

@@ -5,8 +5,8 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import org.uncac.notesverbales.notes.NoteVerbale;
-import org.uncac.notesverbales.responses.ResponseMessages.Receipt;
-import org.uncac.notesverbales.responses.ResponseMessages.SubmitResponse;
+import org.uncac.notesverbales.responses.ResponseCommands.Receipt;
+import org.uncac.notesverbales.responses.ResponseCommands.SubmitResponse;
 import org.uncac.platform.time.SecretariatTime;
 
 /**

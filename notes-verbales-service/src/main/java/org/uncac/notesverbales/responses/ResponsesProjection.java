@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.platform.readmodel.Documents;
 import org.uncac.platform.readmodel.ReadModelVersions;
-import org.uncac.notesverbales.responses.ResponseMessages.ResponseReceived;
+import org.uncac.notesverbales.responses.ResponseEvents.ResponseReceived;
 
 import java.time.Instant;
 import java.util.List;

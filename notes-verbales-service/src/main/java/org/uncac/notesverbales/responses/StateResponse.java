@@ -4,9 +4,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.uncac.notesverbales.responses.ResponseMessages.Receipt;
-import org.uncac.notesverbales.responses.ResponseMessages.ResponseReceived;
-import org.uncac.notesverbales.responses.ResponseMessages.SubmitResponse;
+import org.uncac.notesverbales.responses.ResponseCommands.Receipt;
+import org.uncac.notesverbales.responses.ResponseEvents.ResponseReceived;
+import org.uncac.notesverbales.responses.ResponseCommands.SubmitResponse;
 
 import java.time.Instant;
 import java.util.HashMap;

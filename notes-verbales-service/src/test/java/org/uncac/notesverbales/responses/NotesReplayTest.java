@@ -49,11 +49,11 @@ class NotesReplayTest extends WithInMemoryMongo {
         List<String> addressees = commands.sendAndWait(new NoteCommands.IssueNoteVerbale("n1", LocalDate.of(2017, 1, 17), null,
                 parties.asAt(LocalDate.of(2017, 1, 17)).block().stream().map(PartiesReplica.Party::code).toList(), "secretariat"));
         assertThat(addressees).containsExactly("AUT", "KEN");
-        commands.sendAndWait(new ResponseMessages.SubmitResponse("r1", "n1", "AUT", LocalDate.of(2017, 2, 10), false,
+        commands.sendAndWait(new ResponseCommands.SubmitResponse("r1", "n1", "AUT", LocalDate.of(2017, 2, 10), false,
                 Map.of("q1", "x"), null, List.of(), "secretariat"));
-        commands.sendAndWait(new ResponseMessages.SubmitResponse("r2", "n1", "AUT", LocalDate.of(2017, 3, 1), true,
+        commands.sendAndWait(new ResponseCommands.SubmitResponse("r2", "n1", "AUT", LocalDate.of(2017, 3, 1), true,
                 Map.of("q1", "y"), null, List.of(), "secretariat"));
-        commands.sendAndWait(new ResponseMessages.SubmitResponse("r3", "n1", "KEN", LocalDate.of(2017, 6, 1), true,
+        commands.sendAndWait(new ResponseCommands.SubmitResponse("r3", "n1", "KEN", LocalDate.of(2017, 6, 1), true,
                 Map.of(), null, List.of(), "secretariat"));
 
         List<LocalDate> dates = List.of(LocalDate.of(2017, 2, 15), LocalDate.of(2017, 3, 15), LocalDate.of(2017, 8, 21));

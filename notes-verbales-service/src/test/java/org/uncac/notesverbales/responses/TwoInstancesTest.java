@@ -95,7 +95,7 @@ class TwoInstancesTest {
                 List.of(new Question("q1", "?", null, null)), List.of(), List.of(), null, null), "secretariat"));
         viaSecond.sendAndWait(new NoteCommands.IssueNoteVerbale("two", LocalDate.of(2020, 1, 1), null, states, "secretariat"));
         for (int i = 0; i < states.size(); i++) {
-            (i % 2 == 0 ? viaFirst : viaSecond).sendAndWait(new ResponseMessages.SubmitResponse("r" + i, "two", states.get(i),
+            (i % 2 == 0 ? viaFirst : viaSecond).sendAndWait(new ResponseCommands.SubmitResponse("r" + i, "two", states.get(i),
                     LocalDate.of(2020, 2, 1), true, Map.of("q1", "yes"), null, List.of(), "secretariat"));
         }
         NotesQueries queries = second.getBean(NotesQueries.class);
@@ -105,7 +105,7 @@ class TwoInstancesTest {
 
         second.close();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(segments(first, group)).containsExactly(0, 1));
-        viaFirst.sendAndWait(new ResponseMessages.SubmitResponse("late", "two", states.get(0), LocalDate.of(2020, 2, 2),
+        viaFirst.sendAndWait(new ResponseCommands.SubmitResponse("late", "two", states.get(0), LocalDate.of(2020, 2, 2),
                 false, Map.of(), null, List.of(), "secretariat"));
         NotesQueries survivor = first.getBean(NotesQueries.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> survivor.note("two")

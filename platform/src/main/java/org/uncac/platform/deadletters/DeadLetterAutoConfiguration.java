@@ -31,7 +31,7 @@ public class DeadLetterAutoConfiguration {
             processing.registerDeadLetterQueueProvider(group -> config -> MongoSequencedDeadLetterQueue.builder()
                     .processingGroup(group)
                     .mongoTemplate(axonMongoTemplate)
-                    .serializer(config.serializer())
+                    .serializer(config.eventSerializer())   // letters keep the stable event names
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .build());
             for (String bean : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {

@@ -25,6 +25,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
@@ -42,7 +44,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.Configuration;
 import org.axonframework.springboot.util.ConditionalOnMissingQualifiedBean;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Wires every service to the one shared event store on MongoDB: our gap-aware storage engine, tokens and
@@ -57,12 +58,18 @@ import org.springframework.beans.factory.ObjectProvider;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
 
-    /** Events as JSON; other services' events read into this service's own records. */
+    /**
+     * Events as JSON under their stable names: this service's events and its copies of other services' events,
+     * found in the application's packages.
+     */
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingQualifiedBean(beanClass = Serializer.class, qualifier = "eventSerializer")
-    public Serializer eventSerializer(ObjectProvider<ConsumedEvents> consumed) {
-        return ConsumingJacksonSerializer.create(consumed.orderedStream().toList());
+    public Serializer eventSerializer(BeanFactory beanFactory) {
+        EventTypes types = AutoConfigurationPackages.has(beanFactory)
+                ? EventTypes.scan(AutoConfigurationPackages.get(beanFactory), EventTypes.class.getClassLoader())
+                : EventTypes.none();
+        return EventJsonSerializer.create(types);
     }
 
     @Bean

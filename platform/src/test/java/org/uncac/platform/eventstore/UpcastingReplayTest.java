@@ -69,7 +69,7 @@ class UpcastingReplayTest {
     void anEventOfAnEarlierSchemaIsReadAsTodaysRecord() {
         String database = "upcasting_" + UUID.randomUUID().toString().replace("-", "");
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            var serializer = ConsumingJacksonSerializer.create(List.of());
+            var serializer = EventJsonSerializer.create(EventTypes.none());
             GapAwareMongoEventStorageEngine engine = GapAwareMongoEventStorageEngine.builder()
                     .database(client.getDatabase(database))
                     .eventSerializer(serializer).snapshotSerializer(serializer)

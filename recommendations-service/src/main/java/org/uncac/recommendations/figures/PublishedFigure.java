@@ -3,9 +3,10 @@ package org.uncac.recommendations.figures;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.uncac.platform.web.Source;
+import org.uncac.recommendations.figures.PublishedFigureCommands.PublishFigure;
+import org.uncac.recommendations.figures.PublishedFigureEvents.FigurePublished;
 
 import java.time.LocalDate;
 
@@ -18,17 +19,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class PublishedFigure {
-
-    /** What a figure counts. */
-    public enum Counts { GLOBE_MEMBERS, OTHER }
-
-    public record PublishFigure(@TargetAggregateIdentifier String figureId, Counts counts, String what, LocalDate asAt,
-                                String asAtKnownTo, long value, Source source, String text, String recordedBy) {
-    }
-
-    public record FigurePublished(String figureId, Counts counts, String what, LocalDate asAt, String asAtKnownTo,
-                                  long value, Source source, String text, String recordedBy) {
-    }
 
     @AggregateIdentifier
     private String figureId;

@@ -30,9 +30,9 @@ import org.uncac.platform.time.KnownTo;
 import org.uncac.platform.time.SecretariatTime;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.web.Source;
-import org.uncac.recommendations.figures.PublishedFigure.Counts;
-import org.uncac.recommendations.figures.PublishedFigure.FigurePublished;
-import org.uncac.recommendations.figures.PublishedFigure.PublishFigure;
+import org.uncac.recommendations.figures.Counts;
+import org.uncac.recommendations.figures.PublishedFigureEvents.FigurePublished;
+import org.uncac.recommendations.figures.PublishedFigureCommands.PublishFigure;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;

@@ -11,8 +11,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import org.uncac.recommendations.followup.OtherServicesEvents.NoteVerbaleIssued;
-import org.uncac.recommendations.recommendations.RecommendationMessages.*;
+import org.uncac.recommendations.followup.NotesVerbalesEvents.NoteVerbaleIssued;
+import org.uncac.recommendations.adoption.RecommendationModel.*;
+import org.uncac.recommendations.adoption.RecommendationCommands.*;
+import org.uncac.recommendations.adoption.RecommendationEvents.*;
 import org.uncac.platform.time.SecretariatTime;
 
 import java.time.Instant;
@@ -93,12 +95,12 @@ public class FollowUpProjection {
 
     /** An agenda item that takes a recommendation up is follow-up too (its first version that does, once). */
     @EventHandler
-    void on(OtherServicesEvents.ProvisionalAgendaIssued e, @Timestamp Instant at) {
+    void on(MeetingsEvents.ProvisionalAgendaIssued e, @Timestamp Instant at) {
         if (e.items() == null) {
             return;
         }
         for (int i = 0; i < e.items().size(); i++) {
-            OtherServicesEvents.AgendaItem item = e.items().get(i);
+            MeetingsEvents.ProvisionalAgendaIssued.Item item = e.items().get(i);
             for (String recommendationId : item.recommendationIds() == null ? List.<String>of() : item.recommendationIds()) {
                 String key = "agenda:" + e.meetingId() + ":" + recommendationId;
                 Query notYet = Query.query(Criteria.where("_id").is(recommendationId).and("followUp.key").ne(key));

@@ -11,8 +11,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.platform.readmodel.ReadModelVersions;
-import org.uncac.recommendations.recommendations.RecommendationsQueries;
-import org.uncac.recommendations.followup.OtherServicesEvents.*;
+import org.uncac.recommendations.adoption.RecommendationsQueries;
+import org.uncac.platform.web.Source;
+import org.uncac.recommendations.followup.DirectoryEvents.*;
+import org.uncac.recommendations.followup.MeetingsEvents.*;
+import org.uncac.recommendations.followup.NotesVerbalesEvents.*;
 
 import java.time.Instant;
 import java.time.LocalDate;

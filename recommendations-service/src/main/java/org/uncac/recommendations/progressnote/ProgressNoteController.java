@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.uncac.platform.web.Problems;
-import org.uncac.recommendations.recommendations.RecommendationMessages.Theme;
-import org.uncac.recommendations.figures.PublishedFigure.Counts;
+import org.uncac.recommendations.adoption.RecommendationModel.Theme;
+import org.uncac.recommendations.figures.Counts;
 import org.uncac.recommendations.figures.PublishedFiguresController;
 import org.uncac.recommendations.followup.ReplicasProjection;
-import org.uncac.recommendations.recommendations.RecommendationsQueries;
+import org.uncac.recommendations.adoption.RecommendationsQueries;
 import org.uncac.platform.time.SecretariatTime;
 import reactor.core.publisher.Mono;
 

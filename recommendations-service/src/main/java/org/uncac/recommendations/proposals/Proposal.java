@@ -3,12 +3,14 @@ package org.uncac.recommendations.proposals;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.uncac.platform.web.Problems;
+import org.uncac.recommendations.proposals.ProposalCommands.MarkProposalAdopted;
+import org.uncac.recommendations.proposals.ProposalCommands.RecordProposal;
+import org.uncac.recommendations.proposals.ProposalEvents.ProposalAdopted;
+import org.uncac.recommendations.proposals.ProposalEvents.ProposalRecorded;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -18,21 +20,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class Proposal {
-
-    public record RecordProposal(@TargetAggregateIdentifier String proposalId, String meetingId, List<String> proposedBy,
-                                 String text, LocalDate date, String recordedBy) {
-    }
-
-    public record MarkProposalAdopted(@TargetAggregateIdentifier String proposalId, String recommendationId,
-                                      LocalDate date, String recordedBy) {
-    }
-
-    public record ProposalRecorded(String proposalId, String meetingId, List<String> proposedBy, String text,
-                                   LocalDate date, String recordedBy) {
-    }
-
-    public record ProposalAdopted(String proposalId, String recommendationId, LocalDate date, String recordedBy) {
-    }
 
     @AggregateIdentifier
     private String proposalId;
