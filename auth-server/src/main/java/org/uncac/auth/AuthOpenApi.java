@@ -6,8 +6,12 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.uncac.apidocs.ApiDocumentation;
 
 import java.util.List;
 
@@ -27,5 +31,16 @@ public class AuthOpenApi {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Roles and problem responses on every operation, as in the services' documents. */
+    @Bean
+    public OperationCustomizer rolesAndProblems() {
+        return ApiDocumentation::describe;
+    }
+
+    @Bean
+    public OpenApiCustomizer problemSchema() {
+        return ApiDocumentation::addProblemSchema;
     }
 }

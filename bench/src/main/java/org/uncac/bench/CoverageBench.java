@@ -1,104 +1,99 @@
 package org.uncac.bench;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.uncac.directory.DirectoryApplication;
-import org.uncac.directory.authorities.AuthoritiesQueries;
-import org.uncac.directory.authorities.AuthorityCommands.DesignateAuthority;
-import org.uncac.directory.authorities.AuthorityCommands.UpdateAuthority;
-import org.uncac.directory.authorities.AuthorityCommands.WithdrawAuthority;
-import org.uncac.directory.authorities.AuthorityDetails;
-import org.uncac.directory.authorities.AuthorityType;
-import org.uncac.directory.parties.StatePartiesQueries;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 
 /**
- * {@code coverage?asAt=} over ten years of history: the 192 parties × 5 authority types × 10 changes each
- * (designation, eight updates, a withdrawal or a replacement), then random as-at dates.
+ * {@code coverage?asAt=} over ten years of history, against a running suite ({@code ./run.sh}), through the
+ * gateway as any client: the States parties × 5 authority types × 10 changes each (designation, eight updates,
+ * a withdrawal), then random as-at dates. Only HTTP: the benchmark knows no service's classes.
  * Usage: {@code ./mvnw -q -Pbench -pl bench exec:java -Dbench.main=org.uncac.bench.CoverageBench -Dexec.args="2000"}
+ * (arguments: queries per round, gateway base URL).
  */
 public final class CoverageBench {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TYPES =
+            List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY", "CIVIL_ADMINISTRATIVE");
+
     public static void main(String[] args) throws Exception {
         int queries = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        MongoServer server = new MongoServer(new MemoryBackend());
-        String uri = server.bindAndGetConnectionString();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DirectoryApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--spring.data.mongodb.uri=" + uri, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
-        try {
-            CommandGateway commands = context.getBean(CommandGateway.class);
-            StatePartiesQueries parties = context.getBean(StatePartiesQueries.class);
-            AuthoritiesQueries authorities = context.getBean(AuthoritiesQueries.class);
-            List<String> codes = parties.asAt(LocalDate.of(2030, 1, 1), null).map(StatePartiesQueries.PartyView::code)
-                    .collectList().block();
-            System.out.printf(Locale.ROOT, "%d parties; recording 192 × 5 × 10 changes ...%n", codes.size());
-            Random random = new Random(42);
-            long start = System.nanoTime();
-            int changes = 0;
-            List<CompletableFuture<Object>> pending = new ArrayList<>();
-            for (String code : codes) {
-                for (AuthorityType type : AuthorityType.values()) {
-                    String id = code + "-" + type;
-                    LocalDate effective = LocalDate.of(2014, 1, 1).plusDays(random.nextInt(365));
-                    pending.add(commands.send(new DesignateAuthority(id, code, type, details("v0"), effective, "bench", null)));
-                    changes++;
-                }
+        String gateway = args.length > 1 ? args[1] : "http://localhost:8080";
+        String token = HttpBench.token(gateway);
+        List<String> codes = new ArrayList<>();
+        for (JsonNode party : JSON.readTree(HttpBench.get(gateway + "/api/directory/states-parties?asAt=2030-01-01", token).body())) {
+            codes.add(party.get("code").asText());
+        }
+        System.out.printf(Locale.ROOT, "%d parties; recording %d × %d × 10 changes through the gateway ...%n",
+                codes.size(), codes.size(), TYPES.size());
+        Random random = new Random(42);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        long start = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        List<Callable<HttpResponse<String>>> designations = new ArrayList<>();
+        for (String code : codes) {
+            for (String type : TYPES) {
+                LocalDate effective = LocalDate.of(2014, 1, 1).plusDays(random.nextInt(365));
+                designations.add(() -> HttpBench.postRetryingWhenThrottled(gateway + "/api/directory/authorities", token,
+                        entry(code, type, "Central authority " + run + " v0", effective)));
             }
-            pending.forEach(CompletableFuture::join);
-            pending.clear();
-            for (int version = 1; version <= 9; version++) {
-                for (String code : codes) {
-                    for (AuthorityType type : AuthorityType.values()) {
-                        String id = code + "-" + type;
-                        LocalDate effective = LocalDate.of(2015, 1, 1).plusDays(365L * (version - 1) + random.nextInt(300));
-                        pending.add(version < 9
-                                ? commands.send(new UpdateAuthority(id, details("v" + version), effective, "bench", null))
-                                : commands.send(new WithdrawAuthority(id, effective, "replaced", "bench", null)));
-                        changes++;
-                    }
-                }
-                pending.forEach(CompletableFuture::join);
-                pending.clear();
+        }
+        for (int i = 0; i < designations.size(); i++) {
+            ids.add(JSON.readTree(designations.get(i).call().body()).get("id").asText());
+        }
+        int changes = ids.size();
+        for (int version = 1; version <= 9; version++) {
+            List<Callable<HttpResponse<String>>> round = new ArrayList<>();
+            for (String id : ids) {
+                LocalDate effective = LocalDate.of(2015, 1, 1).plusDays(365L * (version - 1) + random.nextInt(300));
+                round.add(version < 9
+                        ? () -> HttpBench.postRetryingWhenThrottled(gateway + "/api/directory/authorities/" + id + "/updates",
+                                token, entry(null, null, "Central authority " + run + " v", effective))
+                        : () -> HttpBench.postRetryingWhenThrottled(gateway + "/api/directory/authorities/" + id + "/withdrawal",
+                                token, "{\"effective\":\"" + effective + "\",\"reason\":\"replaced\"}"));
             }
-            System.out.printf(Locale.ROOT, "%,d changes recorded in %.1f s%n", changes, (System.nanoTime() - start) / 1e9);
-            // wait until the read model holds every change
-            while (authorities.coverage(LocalDate.of(2030, 1, 1), null).block().byType().values().stream().mapToInt(i -> i).sum() != 0
-                    || authorities.coverage(LocalDate.of(2020, 6, 1), null).block().byType().get(AuthorityType.PREVENTION) < 150) {
-                Thread.sleep(200);
+            HttpBench.Result result = HttpBench.loadAll(8, round);
+            changes += round.size();
+            if (result.failures() > 0) {
+                System.out.printf(Locale.ROOT, "version %d: %d changes refused%n", version, result.failures());
             }
-            for (int round = 1; round <= 3; round++) {
-                long[] nanos = new long[queries];
-                for (int i = 0; i < queries; i++) {
-                    LocalDate asAt = LocalDate.of(2013, 1, 1).plusDays(random.nextInt(365 * 11));
-                    long t = System.nanoTime();
-                    authorities.coverage(asAt, null).block();
-                    nanos[i] = System.nanoTime() - t;
-                }
-                Arrays.sort(nanos);
-                System.out.printf(Locale.ROOT, "round %d, %d coverage?asAt= queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                        round, queries, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, nanos[queries - 1] / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%,d changes recorded in %.1f s%n", changes, (System.nanoTime() - start) / 1e9);
+        for (int round = 1; round <= 3; round++) {
+            long[] nanos = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                LocalDate asAt = LocalDate.of(2013, 1, 1).plusDays(random.nextInt(365 * 11));
+                long t = System.nanoTime();
+                HttpBench.get(gateway + "/api/directory/coverage?asAt=" + asAt, token);
+                nanos[i] = System.nanoTime() - t;
             }
-        } finally {
-            context.close();
-            server.shutdownNow();
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "round %d, %d coverage?asAt= queries via the gateway: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    round, queries, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, nanos[queries - 1] / 1e6);
         }
     }
 
-    private static AuthorityDetails details(String version) {
-        return new AuthorityDetails("Central authority " + version, "Postal address", List.of(
-                new AuthorityDetails.Contact("Contact person", "Head of unit", "+1 000", "contact@example.org")),
-                List.of("en", "fr"), List.of("direct transmission"), "Requirements " + version, List.of("item"));
+    /** A designation (with State and type) or an update (without). */
+    private static String entry(String code, String type, String name, LocalDate effective) throws Exception {
+        var body = JSON.createObjectNode();
+        if (code != null) {
+            body.put("stateCode", code).put("type", type);
+        }
+        body.put("name", name).put("effective", effective.toString()).put("postalAddress", "Postal address")
+                .put("requirements", "Requirements");
+        body.putArray("languages").add("en").add("fr");
+        body.putArray("channels").add("direct transmission");
+        body.putArray("contacts").addObject().put("name", "Contact person").put("title", "Head of unit")
+                .put("phone", "+1 000").put("email", "contact@example.org");
+        return JSON.writeValueAsString(body);
     }
 }

@@ -3,7 +3,6 @@ package org.uncac.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -15,6 +14,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.uncac.systemtests.SuiteClient.LIST;
+import static org.uncac.systemtests.SuiteClient.MAP;
 
 /**
  * The directory of competent national authorities through the gateway: designation, update and withdrawal
@@ -24,9 +25,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AuthoritiesContract {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
-
+    private SuiteClient api;
     private WebTestClient gateway;
     private String secretariat;
 
@@ -34,19 +33,10 @@ abstract class AuthoritiesContract {
 
     @BeforeAll
     void connect() {
-        gateway = Api.client(suite().gatewayUrl());
-        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/directory/states-parties?asAt=2025-12-31", LIST).size() >= 192);
-    }
-
-    private <T> T get(String uri, ParameterizedTypeReference<T> type) {
-        return gateway.get().uri(uri).headers(h -> h.setBearerAuth(secretariat)).exchange()
-                .expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
-    }
-
-    private WebTestClient.ResponseSpec post(String token, String uri, Object body) {
-        return gateway.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        api = SuiteClient.connect(suite());
+        gateway = api.gateway;
+        secretariat = api.secretariat;
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/directory/states-parties?asAt=2025-12-31", LIST).size() >= 192);
     }
 
     private static Map<String, Object> authority(String state, String type, String name, String effective) {
@@ -66,13 +56,13 @@ abstract class AuthoritiesContract {
     }
 
     private String designate(String token, Map<String, Object> body) {
-        Map<String, Object> created = post(token, "/api/directory/authorities", body).expectStatus().isCreated()
+        Map<String, Object> created = api.post(token, "/api/directory/authorities", body).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody();
         return (String) created.get("id");
     }
 
     private Map<String, Object> coverage(String query) {
-        return get("/api/directory/coverage?" + query, MAP);
+        return api.get("/api/directory/coverage?" + query, MAP);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,19 +75,19 @@ abstract class AuthoritiesContract {
         String id = designate(secretariat, authority("AUT", "MUTUAL_LEGAL_ASSISTANCE", "Federal Ministry of Justice", "2017-06-20"));
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/directory/authorities/" + id)
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().returnResult(String.class).getStatus().is2xxSuccessful());
-        Map<String, Object> entry = get("/api/directory/authorities/" + id, MAP);
+        Map<String, Object> entry = api.get("/api/directory/authorities/" + id, MAP);
         assertThat(entry).containsEntry("stateCode", "AUT").containsEntry("type", "MUTUAL_LEGAL_ASSISTANCE")
                 .containsEntry("status", "IN_FORCE").containsEntry("name", "Federal Ministry of Justice")
                 .containsEntry("inForceSince", "2017-06-20").containsEntry("lastSource", "SECRETARIAT");
         assertThat(entry.get("languages")).isEqualTo(List.of("en", "de"));
-        assertThat(get("/api/directory/authorities/" + id + "?asAt=2017-01-01", MAP)).containsEntry("status", "NOT_YET_IN_FORCE");
+        assertThat(api.get("/api/directory/authorities/" + id + "?asAt=2017-01-01", MAP)).containsEntry("status", "NOT_YET_IN_FORCE");
 
         String chair = Api.token(gateway, "chair", "chair-secret");
         gateway.get().uri("/api/directory/authorities?stateCode=AUT&type=MUTUAL_LEGAL_ASSISTANCE&language=de")
                 .headers(h -> h.setBearerAuth(chair)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.id == '" + id + "')]").exists();
-        assertThat(get("/api/directory/authorities?stateCode=AUT&language=fr", LIST)).noneMatch(a -> a.get("id").equals(id));
-        assertThat(get("/api/directory/authorities?stateCode=AUT&asAt=2017-06-19", LIST)).noneMatch(a -> a.get("id").equals(id));
+        assertThat(api.get("/api/directory/authorities?stateCode=AUT&language=fr", LIST)).noneMatch(a -> a.get("id").equals(id));
+        assertThat(api.get("/api/directory/authorities?stateCode=AUT&asAt=2017-06-19", LIST)).noneMatch(a -> a.get("id").equals(id));
         gateway.get().uri("/api/directory/authorities/no-such-id").headers(h -> h.setBearerAuth(secretariat)).exchange()
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
@@ -108,23 +98,23 @@ abstract class AuthoritiesContract {
         String austria = Api.stateToken(gateway, secretariat, "AUT");
 
         String own = designate(austria, authority("AUT", "ASSET_RECOVERY", "Asset Recovery Office", "2019-03-01"));
-        post(austria, "/api/directory/authorities", authority("BEL", "ASSET_RECOVERY", "Not ours", "2019-03-01"))
+        api.post(austria, "/api/directory/authorities", authority("BEL", "ASSET_RECOVERY", "Not ours", "2019-03-01"))
                 .expectStatus().isForbidden().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        post(austria, "/api/directory/authorities/" + belgium + "/withdrawal", Map.of("effective", "2020-01-01"))
+        api.post(austria, "/api/directory/authorities/" + belgium + "/withdrawal", Map.of("effective", "2020-01-01"))
                 .expectStatus().isForbidden();
         Map<String, Object> update = new HashMap<>(authority("AUT", "ASSET_RECOVERY", "Asset Recovery Office", "2020-01-01"));
         update.remove("stateCode");
         update.remove("type");
         update.put("contacts", List.of(Map.of("name", "John Roe", "email", "john@example.org")));
-        post(austria, "/api/directory/authorities/" + belgium + "/updates", update).expectStatus().isForbidden();
-        post(austria, "/api/directory/authorities/" + own + "/updates", update).expectStatus().isOk();
-        post(austria, "/api/directory/authorities/" + own + "/withdrawal", Map.of("effective", "2021-01-01")).expectStatus().isOk();
+        api.post(austria, "/api/directory/authorities/" + belgium + "/updates", update).expectStatus().isForbidden();
+        api.post(austria, "/api/directory/authorities/" + own + "/updates", update).expectStatus().isOk();
+        api.post(austria, "/api/directory/authorities/" + own + "/withdrawal", Map.of("effective", "2021-01-01")).expectStatus().isOk();
         // the chair reads but does not write
-        post(Api.token(gateway, "chair", "chair-secret"), "/api/directory/authorities",
+        api.post(Api.token(gateway, "chair", "chair-secret"), "/api/directory/authorities",
                 authority("AUT", "PREVENTION", "x", "2019-01-01")).expectStatus().isForbidden();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/directory/authorities/" + own + "/history", LIST).size() == 3);
-        List<Map<String, Object>> history = get("/api/directory/authorities/" + own + "/history", LIST);
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/directory/authorities/" + own + "/history", LIST).size() == 3);
+        List<Map<String, Object>> history = api.get("/api/directory/authorities/" + own + "/history", LIST);
         assertThat(history).extracting(h -> h.get("change")).containsExactly("DESIGNATED", "UPDATED", "WITHDRAWN");
         assertThat(history).extracting(h -> h.get("effective")).containsExactly("2019-03-01", "2020-01-01", "2021-01-01");
         assertThat(history).allSatisfy(h -> {
@@ -133,55 +123,55 @@ abstract class AuthoritiesContract {
             assertThat(Instant.parse((String) h.get("recordedAt"))).isBefore(Instant.now().plusSeconds(1));
         });
         assertThat(history.get(1).get("changedFields")).isEqualTo(List.of("contacts"));
-        assertThat(get("/api/directory/authorities/" + own, MAP)).containsEntry("status", "WITHDRAWN")
+        assertThat(api.get("/api/directory/authorities/" + own, MAP)).containsEntry("status", "WITHDRAWN")
                 .containsEntry("withdrawnFrom", "2021-01-01");
-        assertThat(get("/api/directory/authorities/" + own + "?asAt=2020-06-01", MAP)).containsEntry("status", "IN_FORCE");
+        assertThat(api.get("/api/directory/authorities/" + own + "?asAt=2020-06-01", MAP)).containsEntry("status", "IN_FORCE");
     }
 
     @Test
     void withdrawalsAndUpdatesFollowTheRules() {
         String id = designate(secretariat, authority("CAN", "PREVENTION", "Office of the Commissioner", "2015-05-01"));
-        post(secretariat, "/api/directory/authorities/no-such-id/withdrawal", Map.of("effective", "2020-01-01"))
+        api.post(secretariat, "/api/directory/authorities/no-such-id/withdrawal", Map.of("effective", "2020-01-01"))
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        post(secretariat, "/api/directory/authorities/" + id + "/withdrawal", Map.of("effective", "2014-01-01"))
+        api.post(secretariat, "/api/directory/authorities/" + id + "/withdrawal", Map.of("effective", "2014-01-01"))
                 .expectStatus().isEqualTo(422).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        post(secretariat, "/api/directory/authorities/" + id + "/withdrawal", Map.of("effective", "2020-01-01"))
+        api.post(secretariat, "/api/directory/authorities/" + id + "/withdrawal", Map.of("effective", "2020-01-01"))
                 .expectStatus().isOk();
-        post(secretariat, "/api/directory/authorities/" + id + "/withdrawal", Map.of("effective", "2021-01-01"))
+        api.post(secretariat, "/api/directory/authorities/" + id + "/withdrawal", Map.of("effective", "2021-01-01"))
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.status").isEqualTo(409);
         Map<String, Object> update = new HashMap<>(authority("CAN", "PREVENTION", "Renamed", "2021-01-01"));
         update.remove("stateCode");
         update.remove("type");
-        post(secretariat, "/api/directory/authorities/" + id + "/updates", update).expectStatus().isEqualTo(409);
+        api.post(secretariat, "/api/directory/authorities/" + id + "/updates", update).expectStatus().isEqualTo(409);
     }
 
     @Test
     void badInputIsA4xxProblemNamingTheField() {
         Map<String, Object> body = new HashMap<>(authority("AUT", "WIZARDRY", "x", "2017-06-20"));
-        post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
+        api.post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
         body = new HashMap<>(authority("AUT", "PREVENTION", "x", "2017-13-20"));
-        post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
+        api.post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("effective");
         body = new HashMap<>(authority("AUT", "PREVENTION", "x", "2017-06-20"));
         body.remove("name");
-        post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
+        api.post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
         body = new HashMap<>(authority("AUT", "PREVENTION", "x", "2017-06-20"));
         body.put("contacts", List.of(Map.of("name", "A", "email", "not-an-email")));
-        post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
+        api.post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("contacts[0].email");
         body = new HashMap<>(authority("AUT", "PREVENTION", "x", "2017-06-20"));
         body.put("languages", List.of("English"));
-        post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
+        api.post(secretariat, "/api/directory/authorities", body).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").value(f -> assertThat((String) f).startsWith("languages"));
-        post(secretariat, "/api/directory/authorities", authority("XZZ", "PREVENTION", "x", "2017-06-20"))
+        api.post(secretariat, "/api/directory/authorities", authority("XZZ", "PREVENTION", "x", "2017-06-20"))
                 .expectStatus().isEqualTo(422);
-        post(secretariat, "/api/directory/authorities", "{not json").expectStatus().isBadRequest();
-        post(secretariat, "/api/directory/authorities/x/withdrawal", Map.of("effective", "yesterday"))
+        api.post(secretariat, "/api/directory/authorities", "{not json").expectStatus().isBadRequest();
+        api.post(secretariat, "/api/directory/authorities/x/withdrawal", Map.of("effective", "yesterday"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("effective");
-        post(secretariat, "/api/directory/authorities/x/withdrawal", Map.of())
+        api.post(secretariat, "/api/directory/authorities/x/withdrawal", Map.of())
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("effective");
         gateway.get().uri("/api/directory/coverage?asAt=31-12-2019").headers(h -> h.setBearerAuth(secretariat)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("asAt");
@@ -202,15 +192,15 @@ abstract class AuthoritiesContract {
         // Germany: two prevention bodies, withdrawn one after the other
         String deu1 = designate(secretariat, authority("DEU", "PREVENTION", "Federal Ministry of the Interior", "2015-01-01"));
         String deu2 = designate(secretariat, authority("DEU", "PREVENTION", "Federal Court of Audit", "2016-01-01"));
-        post(secretariat, "/api/directory/authorities/" + deu1 + "/withdrawal", Map.of("effective", "2017-01-01")).expectStatus().isOk();
-        post(secretariat, "/api/directory/authorities/" + deu2 + "/withdrawal", Map.of("effective", "2018-01-01")).expectStatus().isOk();
+        api.post(secretariat, "/api/directory/authorities/" + deu1 + "/withdrawal", Map.of("effective", "2017-01-01")).expectStatus().isOk();
+        api.post(secretariat, "/api/directory/authorities/" + deu2 + "/withdrawal", Map.of("effective", "2018-01-01")).expectStatus().isOk();
         // France: an extradition authority replaced by another on the same day
         String fra1 = designate(secretariat, authority("FRA", "EXTRADITION", "Ministry of Justice (DACG)", "2016-06-01"));
         designate(secretariat, authority("FRA", "EXTRADITION", "Ministry of Justice (BEPI)", "2019-01-01"));
-        post(secretariat, "/api/directory/authorities/" + fra1 + "/withdrawal", Map.of("effective", "2019-01-01")).expectStatus().isOk();
+        api.post(secretariat, "/api/directory/authorities/" + fra1 + "/withdrawal", Map.of("effective", "2019-01-01")).expectStatus().isOk();
         // Italy: an asset recovery office recorded years after it was designated, then withdrawn
         String ita = designate(secretariat, authority("ITA", "ASSET_RECOVERY", "Criminal Asset Office", "2014-03-01"));
-        post(secretariat, "/api/directory/authorities/" + ita + "/withdrawal", Map.of("effective", "2017-01-01")).expectStatus().isOk();
+        api.post(secretariat, "/api/directory/authorities/" + ita + "/withdrawal", Map.of("effective", "2017-01-01")).expectStatus().isOk();
 
         Map<String, int[]> delta = Map.of(   // PREVENTION, EXTRADITION, ASSET_RECOVERY
                 "2015-06-01", new int[] {1, 0, 1},
@@ -231,16 +221,16 @@ abstract class AuthoritiesContract {
 
         // a figure once published is reproduced after a late correction
         String esp = designate(secretariat, authority("ESP", "CIVIL_ADMINISTRATIVE", "Ministry of Justice", "2016-01-01"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/directory/authorities?stateCode=ESP&asAt=2016-07-01", LIST)
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/directory/authorities?stateCode=ESP&asAt=2016-07-01", LIST)
                 .stream().anyMatch(a -> a.get("id").equals(esp)));
         Instant published = Instant.now();
         int civilThen = byType(coverage("asAt=2016-07-01"), "CIVIL_ADMINISTRATIVE");
-        post(secretariat, "/api/directory/authorities/" + esp + "/withdrawal", Map.of("effective", "2016-03-01")).expectStatus().isOk();
+        api.post(secretariat, "/api/directory/authorities/" + esp + "/withdrawal", Map.of("effective", "2016-03-01")).expectStatus().isOk();
         await().atMost(Duration.ofSeconds(5)).until(() -> byType(coverage("asAt=2016-07-01"), "CIVIL_ADMINISTRATIVE") == civilThen - 1);
         assertThat(byType(coverage("asAt=2016-07-01&recordedBy=" + published), "CIVIL_ADMINISTRATIVE")).isEqualTo(civilThen);
 
         // the series gives the same figures as the single dates
-        List<Map<String, Object>> series = get("/api/directory/coverage/series?from=2015-06-01&to=2019-06-01&step=year", LIST);
+        List<Map<String, Object>> series = api.get("/api/directory/coverage/series?from=2015-06-01&to=2019-06-01&step=year", LIST);
         assertThat(series).extracting(p -> p.get("asAt")).containsExactlyElementsOf(
                 List.of("2015-06-01", "2016-06-01", "2017-06-01", "2018-06-01", "2019-06-01"));
         assertThat(series.get(2)).isEqualTo(coverage("asAt=2017-06-01"));
@@ -249,8 +239,8 @@ abstract class AuthoritiesContract {
     @Test
     void theSecretariatSeesStaleEntriesAndExportsTheDirectoryAsCsv() {
         String id = designate(secretariat, authority("NOR", "EXTRADITION", "Royal Ministry of Justice", "2012-01-01"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/directory/authorities?stateCode=NOR", LIST).size() > 0);
-        assertThat(get("/api/directory/authorities/stale?months=1", LIST)).noneMatch(e -> e.get("id").equals(id));
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/directory/authorities?stateCode=NOR", LIST).size() > 0);
+        assertThat(api.get("/api/directory/authorities/stale?months=1", LIST)).noneMatch(e -> e.get("id").equals(id));
         gateway.get().uri("/api/directory/authorities/stale?months=0").headers(h -> h.setBearerAuth(secretariat)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("months");
         gateway.get().uri("/api/directory/authorities/stale").headers(h -> h.setBearerAuth(Api.token(gateway, "chair", "chair-secret")))

@@ -3,7 +3,6 @@ package org.uncac.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,6 +15,8 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.uncac.systemtests.SuiteClient.LIST;
+import static org.uncac.systemtests.SuiteClient.MAP;
 
 /**
  * Meetings through the gateway, as the seed reports tell them: convened, provisional agenda (in versions),
@@ -24,10 +25,9 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MeetingsContract {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final AtomicInteger ORDINALS = new AtomicInteger(100 + (int) (System.nanoTime() % 1000));
 
+    private SuiteClient api;
     private WebTestClient gateway;
     private String secretariat;
     private String chair;
@@ -36,19 +36,10 @@ abstract class MeetingsContract {
 
     @BeforeAll
     void connect() {
-        gateway = Api.client(suite().gatewayUrl());
-        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
+        api = SuiteClient.connect(suite());
+        gateway = api.gateway;
+        secretariat = api.secretariat;
         chair = Api.token(gateway, "chair", "chair-secret");
-    }
-
-    private WebTestClient.ResponseSpec send(String method, String token, String uri, Object body) {
-        return gateway.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri).headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private Map<String, Object> get(String uri) {
-        return gateway.get().uri(uri).headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
-                .expectBody(MAP).returnResult().getResponseBody();
     }
 
     private static Map<String, Object> meeting(int ordinal, String start, String end) {
@@ -64,7 +55,7 @@ abstract class MeetingsContract {
     }
 
     private String convene(String start, String end) {
-        return (String) send("POST", secretariat, "/api/meetings", meeting(ORDINALS.incrementAndGet(), start, end))
+        return (String) api.send("POST", secretariat, "/api/meetings", meeting(ORDINALS.incrementAndGet(), start, end))
                 .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("id");
     }
 
@@ -77,16 +68,16 @@ abstract class MeetingsContract {
     void aMeetingFromConveningToItsReport() {
         Map<String, Object> tenth = meeting(ORDINALS.incrementAndGet(), "2021-09-06", "2021-09-10");
         tenth.put("symbolPrefix", "CAC/COSP/EG.1/2021");
-        String id = (String) send("POST", secretariat, "/api/meetings", tenth).expectStatus().isCreated()
+        String id = (String) api.send("POST", secretariat, "/api/meetings", tenth).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody().get("id");
-        send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("CAC/COSP/EG.1/2021/1",
+        api.send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("CAC/COSP/EG.1/2021/1",
                 "Opening of the meeting.", "International cooperation.", "Adoption of the report.")).expectStatus().isOk();
-        send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("CAC/COSP/EG.1/2021/1/Rev.1",
+        api.send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("CAC/COSP/EG.1/2021/1/Rev.1",
                 "Opening of the meeting.", "Organizational matters.", "International cooperation.", "Adoption of the report."))
                 .expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/meetings/" + id).get("agenda") != null
-                && "CAC/COSP/EG.1/2021/1/Rev.1".equals(((Map<String, Object>) get("/api/meetings/" + id).get("agenda")).get("symbol")));
-        Map<String, Object> view = get("/api/meetings/" + id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/meetings/" + id).get("agenda") != null
+                && "CAC/COSP/EG.1/2021/1/Rev.1".equals(((Map<String, Object>) api.get("/api/meetings/" + id).get("agenda")).get("symbol")));
+        Map<String, Object> view = api.get("/api/meetings/" + id);
         assertThat(view).containsEntry("venue", "Vienna").containsEntry("format", "HYBRID")
                 .containsEntry("symbolPrefix", "CAC/COSP/EG.1/2021")
                 .containsEntry("report", null);
@@ -94,29 +85,29 @@ abstract class MeetingsContract {
         assertThat(agenda).containsEntry("status", "PROVISIONAL");
         assertThat((List<Map<String, Object>>) agenda.get("items")).extracting(i -> i.get("number")).containsExactly(1, 2, 3, 4);
 
-        Map<String, Object> diff = get("/api/meetings/" + id + "/agenda/diff?from=1&to=2");
+        Map<String, Object> diff = api.get("/api/meetings/" + id + "/agenda/diff?from=1&to=2");
         assertThat((List<Map<String, Object>>) diff.get("added")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("title", "Organizational matters.").containsEntry("number", 2));
 
-        send("POST", chair, "/api/meetings/" + id + "/agenda-adoption", Map.of("date", "2021-09-06", "items", List.of(
+        api.send("POST", chair, "/api/meetings/" + id + "/agenda-adoption", Map.of("date", "2021-09-06", "items", List.of(
                 Map.of("title", "Opening of the meeting."), Map.of("title", "International cooperation.",
                         "jointlyWith", List.of("IMPLEMENTATION_REVIEW_GROUP")),
                 Map.of("title", "Adoption of the report.")))).expectStatus().isOk();
-        send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("x", "y")).expectStatus().isEqualTo(409)
+        api.send("PUT", chair, "/api/meetings/" + id + "/provisional-agenda", agenda("x", "y")).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        send("POST", secretariat, "/api/meetings/" + id + "/sessions", Map.of("date", "2021-09-06",
+        api.send("POST", secretariat, "/api/meetings/" + id + "/sessions", Map.of("date", "2021-09-06",
                 "chair", Map.of("name", "Harold Wilson", "stateCode", "TTO", "role", "Chair"))).expectStatus().isOk();
-        send("PUT", secretariat, "/api/meetings/" + id + "/attendance", Map.of("statesParties", List.of("AUT", "KEN", "TTO"),
+        api.send("PUT", secretariat, "/api/meetings/" + id + "/attendance", Map.of("statesParties", List.of("AUT", "KEN", "TTO"),
                 "regionalOrganizations", List.of("EUU"), "observers", List.of(Map.of("category", "UN_ENTITY", "name", "UNDP"))))
                 .expectStatus().isOk();
         String stateToken = Api.stateToken(gateway, secretariat, "KEN");
-        send("PUT", stateToken, "/api/meetings/" + id + "/attendance", Map.of("statesParties", List.of("KEN"))).expectStatus().isForbidden();
-        send("POST", chair, "/api/meetings/" + id + "/report-adoption", Map.of("date", "2021-09-10", "method", "AS_ORALLY_AMENDED"))
+        api.send("PUT", stateToken, "/api/meetings/" + id + "/attendance", Map.of("statesParties", List.of("KEN"))).expectStatus().isForbidden();
+        api.send("POST", chair, "/api/meetings/" + id + "/report-adoption", Map.of("date", "2021-09-10", "method", "AS_ORALLY_AMENDED"))
                 .expectStatus().isOk();
-        send("POST", chair, "/api/meetings/" + id + "/report-adoption", Map.of("date", "2021-09-10", "method", "AT_MEETING"))
+        api.send("POST", chair, "/api/meetings/" + id + "/report-adoption", Map.of("date", "2021-09-10", "method", "AT_MEETING"))
                 .expectStatus().isEqualTo(409);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/meetings/" + id).get("report") != null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/meetings/" + id).get("report") != null);
         view = gateway.get().uri("/api/meetings/" + id).headers(h -> h.setBearerAuth(stateToken)).exchange().expectStatus().isOk()
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(view).containsEntry("status", "REPORT_ADOPTED")
@@ -145,18 +136,18 @@ abstract class MeetingsContract {
     @Test
     void silenceUnbrokenAdoptsTheReportOnTheDeadlineAndAnObjectionKeepsItOpen() {
         String silent = convene("2020-11-16", "2020-11-18");
-        send("POST", secretariat, "/api/meetings/" + silent + "/silence-procedure", Map.of("opened", "2020-11-18",
+        api.send("POST", secretariat, "/api/meetings/" + silent + "/silence-procedure", Map.of("opened", "2020-11-18",
                 "deadline", "2020-12-01")).expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/api/meetings/" + silent).get("report"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/meetings/" + silent).get("report"))
                 .isEqualTo(Map.of("adoptedOn", "2020-12-01", "method", "SILENCE_PROCEDURE")));
 
         String objected = convene("2020-11-16", "2020-11-18");
-        send("POST", secretariat, "/api/meetings/" + objected + "/silence-procedure", Map.of("opened", "2020-11-18",
+        api.send("POST", secretariat, "/api/meetings/" + objected + "/silence-procedure", Map.of("opened", "2020-11-18",
                 "deadline", "2020-12-01")).expectStatus().isOk();
-        send("POST", secretariat, "/api/meetings/" + objected + "/silence-procedure/objections", Map.of("date", "2020-11-25",
+        api.send("POST", secretariat, "/api/meetings/" + objected + "/silence-procedure/objections", Map.of("date", "2020-11-25",
                 "by", "XAA", "objection", "Paragraph 12 does not reflect the discussion")).expectStatus().isOk();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(get("/api/meetings/" + objected).get("report")).isNull());
+                assertThat(api.get("/api/meetings/" + objected).get("report")).isNull());
         assertThat(gateway.get().uri("/api/meetings/" + objected + "/history").headers(h -> h.setBearerAuth(secretariat))
                 .exchange().expectBody(LIST).returnResult().getResponseBody()).extracting(h -> h.get("what"))
                 .contains("SILENCE_PROCEDURE_OPENED", "SILENCE_BROKEN");
@@ -172,27 +163,27 @@ abstract class MeetingsContract {
         past.put("body", body);
         Map<String, Object> next = meeting(2, LocalDate.now().plusDays(30).toString(), LocalDate.now().plusDays(32).toString());
         next.put("body", body);
-        String pastId = (String) send("POST", secretariat, "/api/meetings", past).expectStatus().isCreated()
+        String pastId = (String) api.send("POST", secretariat, "/api/meetings", past).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody().get("id");
-        String nextId = (String) send("POST", secretariat, "/api/meetings", next).expectStatus().isCreated()
+        String nextId = (String) api.send("POST", secretariat, "/api/meetings", next).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody().get("id");
-        send("PUT", chair, "/api/meetings/" + nextId + "/provisional-agenda", Map.of("symbol", "CAC/COSP/EG.1/2026/1", "items", List.of(
+        api.send("PUT", chair, "/api/meetings/" + nextId + "/provisional-agenda", Map.of("symbol", "CAC/COSP/EG.1/2026/1", "items", List.of(
                 Map.of("title", "Opening of the meeting."),
                 Map.of("title", "International cooperation.", "documents", List.of(
                         Map.of("symbol", "CAC/COSP/EG.1/2026/2", "title", "Progress note", "kind", "NOTE_BY_THE_SECRETARIAT"),
                         Map.of("symbol", "CAC/COSP/EG.1/2026/CRP.1", "title", "Country replies", "kind", "CONFERENCE_ROOM_PAPER",
                                 "issuedOn", "2026-01-10")))))).expectStatus().isOk();
-        String open = (String) send("POST", secretariat, "/api/recommendations", Map.of("meetingId", pastId, "paragraph", "47 (a)",
+        String open = (String) api.send("POST", secretariat, "/api/recommendations", Map.of("meetingId", pastId, "paragraph", "47 (a)",
                 "text", "Make use of the directory", "addressee", "STATES_PARTIES")).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody().get("id");
-        String done = (String) send("POST", secretariat, "/api/recommendations", Map.of("meetingId", pastId, "paragraph", "47 (b)",
+        String done = (String) api.send("POST", secretariat, "/api/recommendations", Map.of("meetingId", pastId, "paragraph", "47 (b)",
                 "text", "Update the directory", "addressee", "SECRETARIAT")).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody().get("id");
-        send("POST", secretariat, "/api/recommendations/" + done + "/follow-up", Map.of("date", "2020-01-10",
+        api.send("POST", secretariat, "/api/recommendations/" + done + "/follow-up", Map.of("date", "2020-01-10",
                 "action", "Directory updated", "status", "IMPLEMENTED")).expectStatus().isCreated();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Object> view = get("/api/meetings/next?body=" + body);
+            Map<String, Object> view = api.get("/api/meetings/next?body=" + body);
             assertThat((Map<String, Object>) view.get("meeting")).containsEntry("id", nextId);
             assertThat((List<Map<String, Object>>) view.get("openRecommendations")).extracting(r -> r.get("id")).containsExactly(open);
             assertThat((List<Map<String, Object>>) view.get("missingDocuments")).singleElement()
@@ -205,20 +196,20 @@ abstract class MeetingsContract {
     @Test
     void badInputAndRoles() {
         int ordinal = ORDINALS.incrementAndGet();
-        send("POST", secretariat, "/api/meetings", meeting(ordinal, "2025-01-10", "2025-01-11")).expectStatus().isCreated();
-        send("POST", secretariat, "/api/meetings", meeting(ordinal, "2025-02-10", "2025-02-11")).expectStatus().isEqualTo(409);
-        send("POST", chair, "/api/meetings", meeting(ORDINALS.incrementAndGet(), "2025-01-10", "2025-01-11")).expectStatus().isForbidden();
-        send("POST", secretariat, "/api/meetings", meeting(ORDINALS.incrementAndGet(), "2025-01-12", "2025-01-11"))
+        api.send("POST", secretariat, "/api/meetings", meeting(ordinal, "2025-01-10", "2025-01-11")).expectStatus().isCreated();
+        api.send("POST", secretariat, "/api/meetings", meeting(ordinal, "2025-02-10", "2025-02-11")).expectStatus().isEqualTo(409);
+        api.send("POST", chair, "/api/meetings", meeting(ORDINALS.incrementAndGet(), "2025-01-10", "2025-01-11")).expectStatus().isForbidden();
+        api.send("POST", secretariat, "/api/meetings", meeting(ORDINALS.incrementAndGet(), "2025-01-12", "2025-01-11"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("end");
         Map<String, Object> bad = meeting(ORDINALS.incrementAndGet(), "2025-01-10", "2025-01-11");
         bad.put("format", "CARRIER_PIGEON");
-        send("POST", secretariat, "/api/meetings", bad).expectStatus().isBadRequest()
+        api.send("POST", secretariat, "/api/meetings", bad).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("format");
         gateway.get().uri("/api/meetings/nope").headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isNotFound();
-        send("PUT", chair, "/api/meetings/nope/provisional-agenda", agenda("x", "y")).expectStatus().isNotFound();
-        send("PUT", chair, "/api/meetings/nope/provisional-agenda", Map.of("symbol", "x", "items", List.of()))
+        api.send("PUT", chair, "/api/meetings/nope/provisional-agenda", agenda("x", "y")).expectStatus().isNotFound();
+        api.send("PUT", chair, "/api/meetings/nope/provisional-agenda", Map.of("symbol", "x", "items", List.of()))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("items");
-        send("POST", chair, "/api/meetings/nope/report-adoption", Map.of("date", "2025-01-11", "method", "BY_ACCLAMATION"))
+        api.send("POST", chair, "/api/meetings/nope/report-adoption", Map.of("date", "2025-01-11", "method", "BY_ACCLAMATION"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("method");
     }
 }

@@ -3,7 +3,6 @@ package org.uncac.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,6 +18,9 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.uncac.systemtests.SuiteClient.LIST;
+import static org.uncac.systemtests.SuiteClient.MAP;
+import static org.uncac.systemtests.SuiteClient.STRINGS;
 
 /**
  * Notes verbales through the gateway: draft, issue to the parties as at the issue date (from the service's
@@ -28,10 +30,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NotesVerbalesContract {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() { };
-
+    private SuiteClient api;
     private WebTestClient gateway;
     private String secretariat;
 
@@ -39,20 +38,11 @@ abstract class NotesVerbalesContract {
 
     @BeforeAll
     void connect() {
-        gateway = Api.client(suite().gatewayUrl());
-        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
+        api = SuiteClient.connect(suite());
+        gateway = api.gateway;
+        secretariat = api.secretariat;
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                get("/api/notes-verbales/all-states-parties?asAt=2025-12-31", LIST).size() >= 192);
-    }
-
-    private <T> T get(String uri, ParameterizedTypeReference<T> type) {
-        return gateway.get().uri(uri).headers(h -> h.setBearerAuth(secretariat)).exchange()
-                .expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
-    }
-
-    private WebTestClient.ResponseSpec post(String token, String uri, Object body) {
-        return gateway.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+                api.get("/api/notes-verbales/all-states-parties?asAt=2025-12-31", LIST).size() >= 192);
     }
 
     private String draft(Object addressees) {
@@ -68,19 +58,19 @@ abstract class NotesVerbalesContract {
         body.put("questions", List.of(Map.of("id", "q1", "text", "Legal framework?"), Map.of("id", "q2", "text", "Cases?")));
         body.put("mandates", List.of("Conference resolution 6/4"));
         body.put("recommendationIds", List.of());
-        Map<String, Object> created = post(secretariat, "/api/notes-verbales", body).expectStatus().isCreated()
+        Map<String, Object> created = api.post(secretariat, "/api/notes-verbales", body).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(created).containsEntry("status", "DRAFT");
         return (String) created.get("id");
     }
 
     private WebTestClient.ResponseSpec respond(String token, String note, String state, String receivedOn, boolean substantive) {
-        return post(token, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", state,
+        return api.post(token, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", state,
                 "receivedOn", receivedOn, "substantive", substantive, "answers", Map.of("q1", "Answer of " + state)));
     }
 
     private Map<String, Object> rate(String note, String query) {
-        return get("/api/notes-verbales/" + note + "/response-rate?" + query, MAP);
+        return api.get("/api/notes-verbales/" + note + "/response-rate?" + query, MAP);
     }
 
     @Test
@@ -91,11 +81,11 @@ abstract class NotesVerbalesContract {
         respond(austria, note, "AUT", "2017-02-10", true).expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-        Map<String, Object> issued = post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-17"))
+        Map<String, Object> issued = api.post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-17"))
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
         List<String> addressees = (List<String>) issued.get("addressees");
         assertThat(addressees).hasSize(180).contains("AUT", "BEL", "TUR").doesNotContain("JPN", "KNA");
-        post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-18")).expectStatus().isEqualTo(409);
+        api.post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-18")).expectStatus().isEqualTo(409);
 
         respond(austria, note, "AUT", "2017-02-10", false).expectStatus().isCreated()
                 .expectBody().jsonPath("$.responseId").isNotEmpty();
@@ -106,7 +96,7 @@ abstract class NotesVerbalesContract {
         respond(secretariat, note, "DEU", "2017-06-01", false).expectStatus().isCreated();    // after the reminder
 
         await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) rate(note, "asAt=2017-08-21").get("responded")).intValue() == 3);
-        Map<String, Object> reminder = post(secretariat, "/api/notes-verbales/" + note + "/reminders", Map.of("date", "2017-05-08"))
+        Map<String, Object> reminder = api.post(secretariat, "/api/notes-verbales/" + note + "/reminders", Map.of("date", "2017-05-08"))
                 .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
         List<String> reminded = (List<String>) reminder.get("addressees");
         assertThat(reminded).hasSize(178).contains("DEU").doesNotContain("AUT", "BEL");
@@ -121,7 +111,7 @@ abstract class NotesVerbalesContract {
         Map<String, Object> february = rate(note, "asAt=2017-02-15");
         assertThat(february).containsEntry("responded", 1).containsEntry("substantive", 0);
         assertThat(rate(note, "asAt=2017-01-01")).containsEntry("addressees", 0);
-        assertThat(get("/api/notes-verbales/" + note + "/non-respondents?asAt=2017-05-08", STRINGS)).isEqualTo(reminded);
+        assertThat(api.get("/api/notes-verbales/" + note + "/non-respondents?asAt=2017-05-08", STRINGS)).isEqualTo(reminded);
 
         // a response received in February but recorded only now, after the reminder and the August figure
         Instant published = Instant.now();
@@ -137,19 +127,19 @@ abstract class NotesVerbalesContract {
         assertThat(own).hasSize(2).allMatch(r -> r.get("stateCode").equals("AUT"));
         assertThat(own).filteredOn(r -> Boolean.TRUE.equals(r.get("current"))).singleElement()
                 .satisfies(r -> assertThat(r.get("supersedes")).isNotNull());
-        assertThat(get("/api/notes-verbales/" + note + "/responses", LIST)).hasSize(5);
+        assertThat(api.get("/api/notes-verbales/" + note + "/responses", LIST)).hasSize(5);
 
         // the secretariat's follow-up views
-        assertThat(get("/api/notes-verbales/open", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
+        assertThat(api.get("/api/notes-verbales/open", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
                 .satisfies(n -> assertThat(n).containsEntry("responded", 4).containsEntry("addressees", 180)
                         .containsEntry("deadline", "2017-03-31"));
-        assertThat(get("/api/notes-verbales/open?asAt=2017-02-28", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
+        assertThat(api.get("/api/notes-verbales/open?asAt=2017-02-28", LIST)).filteredOn(n -> n.get("id").equals(note)).singleElement()
                 .satisfies(n -> assertThat(n).containsEntry("responded", 2).containsEntry("daysToDeadline", 31));
-        assertThat(get("/api/notes-verbales/open?asAt=2017-08-21&recordedBy=" + published, LIST))
+        assertThat(api.get("/api/notes-verbales/open?asAt=2017-08-21&recordedBy=" + published, LIST))
                 .filteredOn(n -> n.get("id").equals(note)).singleElement().satisfies(n -> assertThat(n).containsEntry("responded", 3));
-        assertThat(get("/api/notes-verbales/open?asAt=2017-01-16", LIST)).as("not issued yet")
+        assertThat(api.get("/api/notes-verbales/open?asAt=2017-01-16", LIST)).as("not issued yet")
                 .noneMatch(n -> n.get("id").equals(note));
-        List<Map<String, Object>> curve = get("/api/notes-verbales/" + note + "/response-curve?to=2017-06-30", LIST);
+        List<Map<String, Object>> curve = api.get("/api/notes-verbales/" + note + "/response-curve?to=2017-06-30", LIST);
         assertThat(curve.get(0)).containsEntry("date", "2017-01-17").containsEntry("responded", 0);
         assertThat(curve).filteredOn(p -> p.get("date").equals("2017-05-08")).singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("reminder", true).containsEntry("responded", 3));
@@ -158,7 +148,7 @@ abstract class NotesVerbalesContract {
                 .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
         assertThat(ledger).filteredOn(e -> e.get("noteId").equals(note)).extracting(e -> e.get("kind"))
                 .containsExactly("NOTE_VERBALE", "RESPONSE", "RESPONSE");
-        assertThat(get("/api/notes-verbales/ledger/DEU", LIST)).filteredOn(e -> e.get("noteId").equals(note))
+        assertThat(api.get("/api/notes-verbales/ledger/DEU", LIST)).filteredOn(e -> e.get("noteId").equals(note))
                 .extracting(e -> e.get("kind")).containsExactly("NOTE_VERBALE", "REMINDER", "RESPONSE");
         gateway.get().uri("/api/notes-verbales/ledger/BEL").headers(h -> h.setBearerAuth(austria)).exchange()
                 .expectStatus().isForbidden();
@@ -176,16 +166,16 @@ abstract class NotesVerbalesContract {
         assertThat(nonRespondentsCsv.lines().count()).isEqualTo(1 + 177);   // FRA answered in February, recorded late
         assertThat(nonRespondentsCsv.replace("\"", "")).contains("DEU,Germany,WESTERN_EUROPEAN_AND_OTHERS,2017-05-08");
 
-        post(secretariat, "/api/notes-verbales/" + note + "/closure", Map.of("date", "2017-09-30")).expectStatus().isOk();
+        api.post(secretariat, "/api/notes-verbales/" + note + "/closure", Map.of("date", "2017-09-30")).expectStatus().isOk();
         respond(secretariat, note, "ITA", "2017-10-01", true).expectStatus().isEqualTo(409);
-        Map<String, Object> view = get("/api/notes-verbales/" + note, MAP);
+        Map<String, Object> view = api.get("/api/notes-verbales/" + note, MAP);
         assertThat(view).containsEntry("status", "CLOSED").containsEntry("issuedOn", "2017-01-17");
         assertThat((List<Object>) view.get("reminders")).hasSize(1);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get("/api/notes-verbales/open", LIST))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(api.get("/api/notes-verbales/open", LIST))
                 .as("closed today").noneMatch(n -> n.get("id").equals(note)));
-        assertThat(get("/api/notes-verbales/open?asAt=2017-09-29", LIST)).as("still open the day before its closure")
+        assertThat(api.get("/api/notes-verbales/open?asAt=2017-09-29", LIST)).as("still open the day before its closure")
                 .anyMatch(n -> n.get("id").equals(note));
-        assertThat(get("/api/notes-verbales/open?asAt=2017-09-30", LIST)).as("closed on its closure date")
+        assertThat(api.get("/api/notes-verbales/open?asAt=2017-09-30", LIST)).as("closed on its closure date")
                 .noneMatch(n -> n.get("id").equals(note));
     }
 
@@ -193,32 +183,32 @@ abstract class NotesVerbalesContract {
     void aListOfAddresseesAndBadInput() {
         String note = draft(List.of("AUT", "BEL"), "2019-09-30");
         String late = draft(List.of("AUT"), "2019-01-31");
-        post(secretariat, "/api/notes-verbales/" + late + "/issuance", Map.of("date", "2019-05-31"))
+        api.post(secretariat, "/api/notes-verbales/" + late + "/issuance", Map.of("date", "2019-05-31"))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("deadline"));
-        post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2019-05-31"))
+        api.post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2019-05-31"))
                 .expectStatus().isOk().expectBody().jsonPath("$.addressees.length()").isEqualTo(2);
-        post(secretariat, "/api/notes-verbales", Map.of("reference", "x", "subject", "y", "addressees", "EVERYBODY"))
+        api.post(secretariat, "/api/notes-verbales", Map.of("reference", "x", "subject", "y", "addressees", "EVERYBODY"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("addressees");
-        post(secretariat, "/api/notes-verbales", Map.of("subject", "y", "addressees", "ALL_STATES_PARTIES"))
+        api.post(secretariat, "/api/notes-verbales", Map.of("subject", "y", "addressees", "ALL_STATES_PARTIES"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reference");
-        post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", "AUT", "receivedOn", "2019-13-01",
+        api.post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", "AUT", "receivedOn", "2019-13-01",
                 "substantive", true)).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("receivedOn");
-        post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", "AUT", "receivedOn", "2019-06-01",
+        api.post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", "AUT", "receivedOn", "2019-06-01",
                 "substantive", true, "answers", Map.of("q9", "?"))).expectStatus().isBadRequest();
-        post(secretariat, "/api/notes-verbales/no-such-note/responses", Map.of("stateCode", "AUT", "receivedOn", "2019-06-01",
+        api.post(secretariat, "/api/notes-verbales/no-such-note/responses", Map.of("stateCode", "AUT", "receivedOn", "2019-06-01",
                 "substantive", true)).expectStatus().isNotFound();
         gateway.get().uri("/api/notes-verbales/no-such-note").headers(h -> h.setBearerAuth(secretariat)).exchange()
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        post(Api.token(gateway, "chair", "chair-secret"), "/api/notes-verbales", Map.of("reference", "x", "subject", "y",
+        api.post(Api.token(gateway, "chair", "chair-secret"), "/api/notes-verbales", Map.of("reference", "x", "subject", "y",
                 "addressees", "ALL_STATES_PARTIES")).expectStatus().isForbidden();
-        post(secretariat, "/api/notes-verbales/" + note + "/reminders", Map.of("date", "2019-01-01")).expectStatus().isEqualTo(422);
+        api.post(secretariat, "/api/notes-verbales/" + note + "/reminders", Map.of("date", "2019-01-01")).expectStatus().isEqualTo(422);
     }
 
     @Test
     void oneHundredNinetyStatesAnsweringAtOnceAreAllCountedOnce() throws Exception {
         String note = draft("ALL_STATES_PARTIES", "2024-06-30");
         @SuppressWarnings("unchecked")
-        List<String> addressees = (List<String>) post(secretariat, "/api/notes-verbales/" + note + "/issuance",
+        List<String> addressees = (List<String>) api.post(secretariat, "/api/notes-verbales/" + note + "/issuance",
                 Map.of("date", "2024-04-20")).expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("addressees");
         assertThat(addressees).hasSize(190);
         ExecutorService pool = Executors.newFixedThreadPool(32);
@@ -237,6 +227,6 @@ abstract class NotesVerbalesContract {
         pool.shutdown();
         await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) rate(note, "asAt=2024-06-01").get("responded")).intValue() == 190);
         assertThat(rate(note, "asAt=2024-06-01")).containsEntry("addressees", 190).containsEntry("substantive", 190);
-        assertThat(get("/api/notes-verbales/" + note + "/responses", LIST)).hasSize(190);
+        assertThat(api.get("/api/notes-verbales/" + note + "/responses", LIST)).hasSize(190);
     }
 }

@@ -3,7 +3,6 @@ package org.uncac.systemtests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -14,6 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.uncac.systemtests.SuiteClient.MAP;
 
 /**
  * Recommendations through the gateway: adopted, followed up by the secretariat and, by itself, by a note
@@ -23,8 +23,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RecommendationsContract {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
-
+    private SuiteClient api;
     private WebTestClient gateway;
     private String secretariat;
 
@@ -32,27 +31,18 @@ abstract class RecommendationsContract {
 
     @BeforeAll
     void connect() {
-        gateway = Api.client(suite().gatewayUrl());
-        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
+        api = SuiteClient.connect(suite());
+        gateway = api.gateway;
+        secretariat = api.secretariat;
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.get().uri("/api/notes-verbales/all-states-parties?asAt=2025-12-31")
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().returnResult(Object.class).getResponseBody()
                 .collectList().block().size() >= 192);
     }
 
-    private WebTestClient.ResponseSpec post(String token, String uri, Object body) {
-        return gateway.post().uri(uri).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
-
-    private Map<String, Object> get(String uri) {
-        return gateway.get().uri(uri).headers(h -> h.setBearerAuth(secretariat)).exchange().expectStatus().isOk()
-                .expectBody(MAP).returnResult().getResponseBody();
-    }
-
     /** The States parties counted in the directory entry of a recommendation's follow-up as at a date. */
     @SuppressWarnings("unchecked")
     private int partiesCounted(String recommendationId, String asAt) {
-        List<Map<String, Object>> followUp = (List<Map<String, Object>>) get("/api/recommendations/" + recommendationId
+        List<Map<String, Object>> followUp = (List<Map<String, Object>>) api.get("/api/recommendations/" + recommendationId
                 + "?asAt=" + asAt).get("followUp");
         Map<String, Object> directory = followUp.stream().filter(f -> "DIRECTORY".equals(f.get("source"))).findFirst().orElseThrow();
         return ((Number) ((Map<String, Object>) directory.get("coverage")).get("statesParties")).intValue();
@@ -68,37 +58,37 @@ abstract class RecommendationsContract {
         Map<String, Object> meeting = new HashMap<>(Map.of("body", "EXPERT_MEETING_INTERNATIONAL_COOPERATION",
                 "ordinal", 9000 + (int) (System.nanoTime() % 900), "title", "Sixth meeting", "venue", "Vienna",
                 "start", "2016-11-07", "end", "2016-11-08", "format", "IN_PERSON"));
-        String meetingId = id(post(secretariat, "/api/meetings", meeting));
+        String meetingId = id(api.post(secretariat, "/api/meetings", meeting));
         Map<String, Object> recommendation = new HashMap<>(Map.of("meetingId", meetingId, "paragraph", "47 (e)",
                 "text", "Provide information on civil and administrative proceedings", "addressee", "SECRETARIAT",
                 "themes", List.of("CUMULATIVE_KNOWLEDGE"), "adoptedOn", "2016-11-08", "concernsDirectory", true));
-        Map<String, Object> created = post(secretariat, "/api/recommendations", recommendation).expectStatus().isCreated()
+        Map<String, Object> created = api.post(secretariat, "/api/recommendations", recommendation).expectStatus().isCreated()
                 .expectBody(MAP).returnResult().getResponseBody();
         assertThat(created).containsEntry("status", "ADOPTED");
         String id = (String) created.get("id");
-        post(Api.token(gateway, "chair", "chair-secret"), "/api/recommendations", recommendation).expectStatus().isForbidden();
+        api.post(Api.token(gateway, "chair", "chair-secret"), "/api/recommendations", recommendation).expectStatus().isForbidden();
         Map<String, Object> bad = new HashMap<>(recommendation);
         bad.put("addressee", "EVERYONE");
-        post(secretariat, "/api/recommendations", bad).expectStatus().isBadRequest()
+        api.post(secretariat, "/api/recommendations", bad).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("addressee");
-        post(secretariat, "/api/recommendations/" + id + "/follow-up", Map.of("date", "2016-01-01", "action", "x",
+        api.post(secretariat, "/api/recommendations/" + id + "/follow-up", Map.of("date", "2016-01-01", "action", "x",
                 "status", "IN_PROGRESS")).expectStatus().isEqualTo(422);
 
         // the secretariat issues a note verbale implementing it; responses come in
         Map<String, Object> draft = new HashMap<>(Map.of("reference", "CU 2017/11", "subject", "Resolution 6/4",
                 "addressees", "ALL_STATES_PARTIES", "deadline", "2017-03-31",
                 "questions", List.of(Map.of("id", "q1", "text", "?")), "recommendationIds", List.of(id)));
-        String note = id(post(secretariat, "/api/notes-verbales", draft));
-        post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-17")).expectStatus().isOk();
+        String note = id(api.post(secretariat, "/api/notes-verbales", draft));
+        api.post(secretariat, "/api/notes-verbales/" + note + "/issuance", Map.of("date", "2017-01-17")).expectStatus().isOk();
         for (String state : List.of("AUT", "KEN", "PER")) {
-            post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", state,
+            api.post(secretariat, "/api/notes-verbales/" + note + "/responses", Map.of("stateCode", state,
                     "receivedOn", state.equals("PER") ? "2017-09-01" : "2017-02-10", "substantive", true)).expectStatus().isCreated();
         }
-        post(secretariat, "/api/recommendations/" + id + "/follow-up", Map.of("date", "2017-08-28",
+        api.post(secretariat, "/api/recommendations/" + id + "/follow-up", Map.of("date", "2017-08-28",
                 "action", "Analysis of the responses presented to the meeting", "status", "ONGOING")).expectStatus().isCreated();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Object> view = get("/api/recommendations/" + id + "?asAt=2017-08-21");
+            Map<String, Object> view = api.get("/api/recommendations/" + id + "?asAt=2017-08-21");
             List<Map<String, Object>> followUp = (List<Map<String, Object>>) view.get("followUp");
             assertThat(followUp).filteredOn(f -> "DIRECTORY".equals(f.get("source"))).singleElement()
                     .satisfies(f -> assertThat((String) f.get("action")).contains("of 181 States parties"));
@@ -113,12 +103,12 @@ abstract class RecommendationsContract {
                         Map.of("title", "Opening of the meeting."),
                         Map.of("title", "Civil and administrative proceedings.", "recommendationIds", List.of(id)))))
                 .exchange().expectStatus().isOk();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((List<Map<String, Object>>) get("/api/recommendations/" + id)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((List<Map<String, Object>>) api.get("/api/recommendations/" + id)
                 .get("followUp")).anySatisfy(f -> assertThat(f).containsEntry("source", "AGENDA_ITEM")
                 .extracting(x -> (String) x.get("action")).asString().contains("item 2", "CAC/COSP/EG.1/2016/1")));
-        assertThat(get("/api/recommendations/" + id + "?asAt=2016-12-01")).containsEntry("status", "ADOPTED");
-        assertThat(get("/api/recommendations/" + id + "?asAt=2017-02-01")).containsEntry("status", "IN_PROGRESS");
-        assertThat(get("/api/recommendations/" + id)).containsEntry("status", "ONGOING");
+        assertThat(api.get("/api/recommendations/" + id + "?asAt=2016-12-01")).containsEntry("status", "ADOPTED");
+        assertThat(api.get("/api/recommendations/" + id + "?asAt=2017-02-01")).containsEntry("status", "IN_PROGRESS");
+        assertThat(api.get("/api/recommendations/" + id)).containsEntry("status", "ONGOING");
         assertThat(gateway.get().uri("/api/recommendations?meetingId=" + meetingId).headers(h -> h.setBearerAuth(secretariat))
                 .exchange().expectBody(List.class).returnResult().getResponseBody()).hasSize(1);
 
@@ -138,22 +128,22 @@ abstract class RecommendationsContract {
         assertThat(new String(docx, 0, 2)).isEqualTo("PK");
         // the directory's coverage follows the directory: a party registered later counts from its date on
         int partiesIn2041 = partiesCounted(id, "2041-01-01");
-        post(secretariat, "/api/directory/states-parties", Map.of("code", "XRC", "name", "Party XRC", "kind", "STATE",
+        api.post(secretariat, "/api/directory/states-parties", Map.of("code", "XRC", "name", "Party XRC", "kind", "STATE",
                 "partySince", "2040-06-01")).expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(10)).until(() -> partiesCounted(id, "2041-01-01") > partiesIn2041);
         assertThat(partiesCounted(id, "2040-05-31")).isLessThan(partiesCounted(id, "2041-01-01"));
         // a proposal made by States at the meeting, adopted later as a recommendation
-        String proposal = id(post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
+        String proposal = id(api.post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
                 "proposedBy", List.of("KEN", "PER"), "text", "Hold regional workshops on the directory", "date", "2016-11-07")));
-        post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId, "proposedBy", List.of("kenya"),
+        api.post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId, "proposedBy", List.of("kenya"),
                 "text", "x", "date", "2016-11-07")).expectStatus().isBadRequest();
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/recommendations/proposals?meetingId=" + meetingId)
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().expectBody(List.class).returnResult().getResponseBody().size() == 1);
-        String adoptedProposal = id(post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", Map.of(
+        String adoptedProposal = id(api.post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", Map.of(
                 "paragraph", "48", "addressee", "SECRETARIAT", "adoptedOn", "2016-11-08", "themes", List.of("TECHNICAL_ASSISTANCE"))));
-        post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", Map.of(
+        api.post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", Map.of(
                 "paragraph", "48", "addressee", "SECRETARIAT", "adoptedOn", "2016-11-08")).expectStatus().isEqualTo(409);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get("/api/recommendations/" + adoptedProposal))
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(api.get("/api/recommendations/" + adoptedProposal))
                 .containsEntry("text", "Hold regional workshops on the directory").containsEntry("meetingId", meetingId));
 
         gateway.get().uri("/api/recommendations/progress-note?meeting=nope").headers(h -> h.setBearerAuth(secretariat))
@@ -165,18 +155,18 @@ abstract class RecommendationsContract {
     @Test
     @SuppressWarnings("unchecked")
     void aSecondAdoptionOfAProposalCreatesNoRecommendation() {
-        String meetingId = id(post(secretariat, "/api/meetings", Map.of("body", "EXPERT_MEETING_INTERNATIONAL_COOPERATION",
+        String meetingId = id(api.post(secretariat, "/api/meetings", Map.of("body", "EXPERT_MEETING_INTERNATIONAL_COOPERATION",
                 "ordinal", 8000 + (int) (System.nanoTime() % 900), "title", "Tenth meeting", "venue", "Vienna",
                 "start", "2021-09-06", "end", "2021-09-07", "format", "HYBRID")));
-        String proposal = id(post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
+        String proposal = id(api.post(secretariat, "/api/recommendations/proposals", Map.of("meetingId", meetingId,
                 "proposedBy", List.of("KEN"), "text", "Hold regional workshops", "date", "2021-09-06")));
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/recommendations/proposals?meetingId=" + meetingId)
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().expectBody(List.class).returnResult().getResponseBody().size() == 1);
         Map<String, Object> adoption = Map.of("paragraph", "49", "addressee", "SECRETARIAT", "adoptedOn", "2021-09-07");
-        id(post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", adoption));
-        post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", adoption).expectStatus().isEqualTo(409);
+        id(api.post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", adoption));
+        api.post(secretariat, "/api/recommendations/proposals/" + proposal + "/adoption", adoption).expectStatus().isEqualTo(409);
         // a later recommendation of the same meeting: once it is visible, anything stored before it is too
-        String later = id(post(secretariat, "/api/recommendations", Map.of("meetingId", meetingId, "paragraph", "50",
+        String later = id(api.post(secretariat, "/api/recommendations", Map.of("meetingId", meetingId, "paragraph", "50",
                 "text", "A later recommendation", "addressee", "SECRETARIAT", "adoptedOn", "2021-09-07")));
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.get().uri("/api/recommendations/" + later)
                 .headers(h -> h.setBearerAuth(secretariat)).exchange().returnResult(Object.class).getStatus().is2xxSuccessful());

@@ -24,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StatesPartiesContract {
 
+    private SuiteClient api;
     private WebTestClient gateway;
     private String secretariat;
     private RunningSuite suite;
@@ -34,24 +35,17 @@ abstract class StatesPartiesContract {
     @BeforeAll
     void connect() {
         suite = suite();
-        gateway = Api.client(suite.gatewayUrl());
-        secretariat = Api.token(gateway, "secretariat", "secretariat-secret");
+        api = SuiteClient.connect(suite);
+        gateway = api.gateway;
+        secretariat = api.secretariat;
     }
 
     private WebTestClient.ResponseSpec register(String token, Object body) {
-        return gateway.post().uri("/api/directory/states-parties")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return api.post(token, "/api/directory/states-parties", body);
     }
 
     private List<Map<String, Object>> partiesAsAt(String query) {
-        return gateway.get().uri("/api/directory/states-parties?" + query)
-                .headers(h -> h.setBearerAuth(secretariat))
-                .exchange().expectStatus().isOk()
-                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                .returnResult().getResponseBody();
+        return api.get("/api/directory/states-parties?" + query, SuiteClient.LIST);
     }
 
     @Test

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.uncac.auth.AuthProperties;
+import org.uncac.auth.settings.AuthProperties;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -33,6 +35,7 @@ import java.util.List;
  * them, and revokes them.
  */
 @RestController
+@Tag(name = "API clients")
 @RequestMapping("/api/clients")
 public class ClientsController {
 
@@ -61,6 +64,7 @@ public class ClientsController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Register an API client (a State's software or the secretariat's) and get its secret once")
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public ResponseEntity<Registered> register(@Valid @RequestBody RegisterClient request, Authentication caller) {
@@ -73,12 +77,14 @@ public class ClientsController {
                 .body(new Registered(clientId, secret, request.stateCode(), request.name().strip(), roles));
     }
 
+    @Operation(summary = "List the API clients")
     @GetMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public List<Listed> list() {
         return clients.all().stream().map(ClientsController::listed).toList();
     }
 
+    @Operation(summary = "Read one API client")
     @GetMapping("/{clientId}")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Listed one(@PathVariable String clientId) {
@@ -91,6 +97,7 @@ public class ClientsController {
      * the tokens it already holds (they read the revocation list). The record stays, with who revoked it when.
      * A configured client (the secretariat's, the chair's) is changed in configuration instead: 409.
      */
+    @Operation(summary = "Revoke an API client: its tokens are refused within a second")
     @DeleteMapping("/{clientId}")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Listed revoke(@PathVariable String clientId, Authentication caller) {

@@ -4,7 +4,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.uncac.auth.AuthProperties;
+import org.uncac.auth.settings.AuthProperties;
 
 import java.time.Instant;
 

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
-import org.uncac.auth.AuthProperties;
+import org.uncac.auth.settings.AuthProperties;
 
 import java.time.Instant;
 import java.util.List;

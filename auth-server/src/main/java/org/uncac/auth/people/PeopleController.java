@@ -1,14 +1,10 @@
 package org.uncac.auth.people;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +14,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.uncac.auth.people.PersonRequests.NewPerson;
 import org.uncac.auth.clients.MongoRegisteredClientRepository;
 
 import java.net.URI;
@@ -30,7 +26,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -39,36 +34,13 @@ import java.util.TreeSet;
  * person's tokens are refused everywhere within a second, as a revoked client's are.
  */
 @RestController
+@Tag(name = "People")
 @RequestMapping("/api/users")
 public class PeopleController {
 
     /** The console's languages: the six official languages of the United Nations. */
     public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
     static final int MIN_PASSWORD = 10;
-
-    public record NewPerson(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9.-]{2,49}", message = "must be 3 to 50 lower-case letters, digits, dots or hyphens") String username,
-                            @NotBlank @Size(max = 200) String displayName, @Email @Size(max = 200) String email,
-                            @NotEmpty @Size(max = 3) List<@NotNull @Pattern(regexp = "SECRETARIAT|CHAIR|STATE", message = "must be SECRETARIAT, CHAIR or STATE") String> roles,
-                            @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters") String stateCode,
-                            @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of ar, zh, en, fr, ru, es") String language,
-                            @Size(min = MIN_PASSWORD, max = 200) String password) {
-    }
-
-    public record LanguageChoice(@NotNull @Pattern(regexp = "ar|zh|en|fr|ru|es", message = "must be one of ar, zh, en, fr, ru, es") String language) {
-    }
-
-    /** A person as the API shows them: never the password. */
-    public record PersonView(String username, String displayName, String email, List<String> roles, String stateCode,
-                             String language, boolean enabled, Instant lockedUntil, Instant createdAt, String createdBy) {
-        static PersonView of(Person p) {
-            return new PersonView(p.username(), p.displayName(), p.email(), p.roles(), p.state(), p.language(), p.enabled(),
-                    p.lockedUntil(), p.createdAt(), p.createdBy());
-        }
-    }
-
-    /** The person and, when the secretariat did not choose one, the password to hand over (shown once). */
-    public record Added(PersonView person, String temporaryPassword) {
-    }
 
     private static final Logger log = LoggerFactory.getLogger(PeopleController.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -83,6 +55,7 @@ public class PeopleController {
         this.clients = clients;
     }
 
+    @Operation(summary = "Add a person who signs in to the console")
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public ResponseEntity<Added> add(@Valid @RequestBody NewPerson request, Authentication caller) {
@@ -106,30 +79,21 @@ public class PeopleController {
                 .body(new Added(PersonView.of(person), request.password() == null ? password : null));
     }
 
+    @Operation(summary = "List the people who sign in")
     @GetMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public List<PersonView> list() {
         return people.all().stream().map(PersonView::of).toList();
     }
 
-    @GetMapping("/me")
-    public PersonView me(Authentication caller) {
-        return PersonView.of(existing(caller.getName()));
-    }
-
-    @PutMapping("/me/language")
-    public PersonView language(@Valid @RequestBody LanguageChoice request, Authentication caller) {
-        existing(caller.getName());
-        people.update(caller.getName(), new Update().set("language", request.language()));
-        return PersonView.of(existing(caller.getName()));
-    }
-
+    @Operation(summary = "Read one person")
     @GetMapping("/{username}")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public PersonView one(@PathVariable String username) {
         return PersonView.of(existing(username));
     }
 
+    @Operation(summary = "Disable a person: their tokens are refused within a second")
     @PostMapping("/{username}/disablement")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public PersonView disable(@PathVariable String username, Authentication caller) {
@@ -142,6 +106,7 @@ public class PeopleController {
         return PersonView.of(existing(username));
     }
 
+    @Operation(summary = "Enable a person again and unlock them")
     @PostMapping("/{username}/enablement")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public PersonView enable(@PathVariable String username, Authentication caller) {
@@ -152,6 +117,7 @@ public class PeopleController {
     }
 
     /** A new password, shown once; the account is unlocked. */
+    @Operation(summary = "Reset a person's password (the new one is shown once)")
     @PostMapping("/{username}/password-reset")
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Added resetPassword(@PathVariable String username, Authentication caller) {
@@ -175,17 +141,5 @@ public class PeopleController {
 
     private static ResponseStatusException invalid(String field, String message) {
         return new PeopleProblem(field, message);
-    }
-
-    /** 400 naming a field, as the rest of the API does. */
-    static final class PeopleProblem extends ResponseStatusException {
-        final String field;
-
-        PeopleProblem(String field, String message) {
-            super(HttpStatus.BAD_REQUEST, field + ": " + message);
-            this.field = field;
-            getBody().setTitle("Invalid request");
-            getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        }
     }
 }

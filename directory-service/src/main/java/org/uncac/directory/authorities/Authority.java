@@ -11,7 +11,7 @@ import org.uncac.directory.authorities.AuthorityEvents.AuthorityDesignated;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityUpdated;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityWithdrawn;
 import org.uncac.directory.authorities.AuthorityEvents.Source;
-import org.uncac.platform.web.Problems;
+import org.uncac.platform.domain.Refusal;
 
 import java.time.LocalDate;
 
@@ -37,7 +37,7 @@ public class Authority {
     @CommandHandler
     public Authority(DesignateAuthority command) {
         if (command.actingFor() != null && !command.actingFor().equals(command.stateCode())) {
-            throw Problems.forbidden("A client of " + command.actingFor() + " may not designate for " + command.stateCode());
+            throw Refusal.forbidden("A client of " + command.actingFor() + " may not designate for " + command.stateCode());
         }
         apply(new AuthorityDesignated(command.authorityId(), command.stateCode(), command.type(), command.details(),
                 command.effective(), command.recordedBy(), source(command.actingFor())));
@@ -47,7 +47,7 @@ public class Authority {
     public void handle(UpdateAuthority command) {
         mayChange(command.actingFor());
         if (withdrawnFrom != null) {
-            throw Problems.conflict("Authority " + authorityId + " was withdrawn with effect from " + withdrawnFrom);
+            throw Refusal.conflict("Authority " + authorityId + " was withdrawn with effect from " + withdrawnFrom);
         }
         notBeforeDesignation(command.effective());
         apply(new AuthorityUpdated(authorityId, stateCode, type, command.details(), command.effective(),
@@ -58,7 +58,7 @@ public class Authority {
     public void handle(WithdrawAuthority command) {
         mayChange(command.actingFor());
         if (withdrawnFrom != null) {
-            throw Problems.conflict("Authority " + authorityId + " is already withdrawn with effect from " + withdrawnFrom);
+            throw Refusal.conflict("Authority " + authorityId + " is already withdrawn with effect from " + withdrawnFrom);
         }
         notBeforeDesignation(command.effective());
         apply(new AuthorityWithdrawn(authorityId, stateCode, type, command.effective(), command.reason(),
@@ -67,13 +67,13 @@ public class Authority {
 
     private void mayChange(String actingFor) {
         if (actingFor != null && !actingFor.equals(stateCode)) {
-            throw Problems.forbidden("A client of " + actingFor + " may not change an authority of " + stateCode);
+            throw Refusal.forbidden("A client of " + actingFor + " may not change an authority of " + stateCode);
         }
     }
 
     private void notBeforeDesignation(LocalDate effective) {
         if (effective.isBefore(designatedFrom)) {
-            throw Problems.refused("effective date " + effective + " is before the designation took effect ("
+            throw Refusal.refused("effective date " + effective + " is before the designation took effect ("
                     + designatedFrom + ")");
         }
     }

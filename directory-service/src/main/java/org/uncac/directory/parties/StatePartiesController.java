@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +30,10 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
 /** The list of States parties: registered and renamed by the secretariat, read by everybody. */
 @RestController
+@Tag(name = "States parties")
 @RequestMapping("/api/directory/states-parties")
 public class StatePartiesController {
 
@@ -41,6 +43,10 @@ public class StatePartiesController {
     }
 
     public record RenameRequest(@NotBlank @Size(max = 200) String name, @NotNull LocalDate effective) {
+    }
+
+    /** What a renaming answers: the State party's name from {@code effective} on. */
+    public record Renamed(String code, String name, LocalDate effective) {
     }
 
     private final CommandGateway commands;
@@ -54,6 +60,7 @@ public class StatePartiesController {
         this.time = time;
     }
 
+    @Operation(summary = "Register a State party to the Convention")
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<ResponseEntity<PartyView>> register(@Valid @RequestBody RegisterRequest request) {
@@ -70,25 +77,27 @@ public class StatePartiesController {
                                 request.partySince(), request.regionalGroup(), null)));
     }
 
+    @Operation(summary = "Record a State party's new name from a date")
     @PostMapping("/{code}/renamings")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> rename(@PathVariable String code,
+    public Mono<ResponseEntity<Renamed>> rename(@PathVariable String code,
                                                             @Valid @RequestBody RenameRequest request) {
         if (!PartyCodes.isValid(code)) {
             throw Problems.invalid("code", "must be a three-letter State party code");
         }
         return AsCaller.send(commands, caller -> new RenameStateParty(
                         code, request.name().strip(), request.effective(), caller.recordedBy()))
-                .thenReturn(ResponseEntity.status(HttpStatus.OK).body(Map.of("code", code,
-                        "name", request.name().strip(), "effective", request.effective())));
+                .thenReturn(ResponseEntity.status(HttpStatus.OK).body(new Renamed(code, request.name().strip(), request.effective())));
     }
 
+    @Operation(summary = "The States parties as at a date")
     @GetMapping
     public Flux<PartyView> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
         return queries.asAt(time.orToday(asAt), recordedBy);
     }
 
+    @Operation(summary = "One State party as at a date")
     @GetMapping("/{code}")
     public Mono<PartyView> one(@PathVariable String code,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,

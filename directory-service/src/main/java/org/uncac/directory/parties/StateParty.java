@@ -11,7 +11,7 @@ import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRenamed;
-import org.uncac.platform.web.Problems;
+import org.uncac.platform.domain.Refusal;
 
 import java.time.LocalDate;
 import java.util.TreeMap;
@@ -59,7 +59,7 @@ public class StateParty {
 
     private void rename(RenameStateParty command) {
         if (command.name().equals(nameOn(command.effective()))) {
-            throw Problems.conflict(code + " is already called '" + command.name() + "' on " + command.effective());
+            throw Refusal.conflict(code + " is already called '" + command.name() + "' on " + command.effective());
         }
         apply(new StatePartyRenamed(code, command.name(), command.effective(), command.recordedBy(),
                 command.effectiveKnownTo()));

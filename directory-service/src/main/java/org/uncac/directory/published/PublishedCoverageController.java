@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +24,7 @@ import org.uncac.directory.published.PublishedCoverageCommands.PublishCoverage;
 import org.uncac.directory.published.PublishedCoverageProjection.PublishedCoverageView;
 import org.uncac.platform.time.KnownTo;
 import org.uncac.platform.time.SecretariatTime;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -34,6 +36,7 @@ import java.util.Map;
 
 /** The secretariat records the coverage it published; everyone reads it beside the computed coverage. */
 @RestController
+@Tag(name = "Published coverage")
 @RequestMapping("/api/directory/published-coverage")
 public class PublishedCoverageController {
 
@@ -52,6 +55,7 @@ public class PublishedCoverageController {
         this.time = time;
     }
 
+    @Operation(summary = "Record the directory's coverage as the secretariat published it")
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
     public Mono<ResponseEntity<PublishedCoverageView>> publish(@Valid @RequestBody PublishRequest request) {
@@ -67,6 +71,7 @@ public class PublishedCoverageController {
     }
 
     /** Every published figure up to a date (default today), earliest first. */
+    @Operation(summary = "The coverage figures the secretariat published up to a date")
     @GetMapping
     public Mono<List<PublishedCoverageView>> list(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,

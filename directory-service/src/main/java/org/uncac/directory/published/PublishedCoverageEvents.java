@@ -2,7 +2,7 @@ package org.uncac.directory.published;
 
 import org.uncac.directory.authorities.AuthorityType;
 import org.uncac.platform.eventstore.EventType;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.uncac.directory.authorities.AuthorityType;
 import org.uncac.directory.published.PublishedCoverageEvents.CoveragePublished;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;

@@ -1,10 +1,9 @@
 package org.uncac.directory.authorities;
 
+import org.uncac.platform.domain.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.uncac.directory.authorities.AuthorityCommands.DesignateAuthority;
 import org.uncac.directory.authorities.AuthorityCommands.UpdateAuthority;
 import org.uncac.directory.authorities.AuthorityCommands.WithdrawAuthority;
@@ -57,12 +56,11 @@ class AuthorityTest {
         fixture.given(designated)
                 .when(new UpdateAuthority("a1", details, LocalDate.of(2018, 1, 1), "BEL:c", "BEL"))
                 .expectNoEvents()
-                .expectException(ErrorResponseException.class)
-                .expectException(org.hamcrest.Matchers.hasProperty("statusCode", org.hamcrest.Matchers.is(HttpStatus.FORBIDDEN)));
+                .expectException(Refusal.Forbidden.class);
         fixture.given(designated)
                 .when(new WithdrawAuthority("a1", LocalDate.of(2018, 1, 1), null, "BEL:c", "BEL"))
                 .expectNoEvents()
-                .expectException(ErrorResponseException.class);
+                .expectException(Refusal.Forbidden.class);
     }
 
     @Test
@@ -84,11 +82,11 @@ class AuthorityTest {
         fixture.given(designated, withdrawn)
                 .when(new WithdrawAuthority("a1", LocalDate.of(2022, 1, 1), null, "secretariat", null))
                 .expectNoEvents()
-                .expectException(org.hamcrest.Matchers.hasProperty("statusCode", org.hamcrest.Matchers.is(HttpStatus.CONFLICT)));
+                .expectException(Refusal.Conflict.class);
         fixture.given(designated, withdrawn)
                 .when(new UpdateAuthority("a1", details, LocalDate.of(2022, 1, 1), "secretariat", null))
                 .expectNoEvents()
-                .expectException(org.hamcrest.Matchers.hasProperty("statusCode", org.hamcrest.Matchers.is(HttpStatus.CONFLICT)));
+                .expectException(Refusal.Conflict.class);
     }
 
     @Test
@@ -96,7 +94,7 @@ class AuthorityTest {
         fixture.given(designated)
                 .when(new WithdrawAuthority("a1", LocalDate.of(2017, 1, 1), null, "secretariat", null))
                 .expectNoEvents()
-                .expectException(org.hamcrest.Matchers.hasProperty("statusCode", org.hamcrest.Matchers.is(HttpStatus.UNPROCESSABLE_ENTITY)));
+                .expectException(Refusal.BrokenRule.class);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.uncac.directory.parties;
 
+import org.uncac.platform.domain.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
 import org.uncac.directory.parties.StatePartyCommands.RegisterStateParty;
 import org.uncac.directory.parties.StatePartyCommands.RenameStateParty;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
@@ -41,11 +41,11 @@ class StatePartyTest {
     void renamingToTheNameAlreadyBorneThatDayIsAConflict() {
         fixture.given(turkey, new StatePartyRenamed("TUR", "Türkiye", LocalDate.of(2022, 6, 1), "secretariat", null))
                 .when(new RenameStateParty("TUR", "Türkiye", LocalDate.of(2023, 1, 1), "secretariat"))
-                .expectException(ErrorResponseException.class)
+                .expectException(Refusal.class)
                 .expectNoEvents();
         fixture.given(turkey)
                 .when(new RenameStateParty("TUR", "Turkey", LocalDate.of(2010, 1, 1), "secretariat"))
-                .expectException(ErrorResponseException.class);
+                .expectException(Refusal.class);
     }
 
     @Test

@@ -10,12 +10,14 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Version;
-import org.bson.Document;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.uncac.meetings.proceedings.MeetingRecord;
 import org.uncac.meetings.proceedings.MeetingsQueries;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +28,7 @@ import java.text.ParseException;
 
 /** The meetings as an iCalendar feed (RFC 5545, ical4j): one all-day VEVENT per meeting. */
 @RestController
+@Tag(name = "Calendar")
 @RequestMapping("/api/meetings")
 public class CalendarController {
 
@@ -37,6 +40,7 @@ public class CalendarController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Every meeting as an iCalendar feed")
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     public Mono<ResponseEntity<String>> calendar() {
         return queries.all().map(meetings -> {
@@ -44,7 +48,7 @@ public class CalendarController {
             calendar.getProperties().add(new ProdId("-//UNCAC secretariat//Expert meetings on international cooperation//EN"));
             calendar.getProperties().add(Version.VERSION_2_0);
             calendar.getProperties().add(CalScale.GREGORIAN);
-            for (Document meeting : meetings) {
+            for (MeetingRecord meeting : meetings) {
                 calendar.getComponents().add(event(meeting));
             }
             return ResponseEntity.ok()
@@ -61,17 +65,17 @@ public class CalendarController {
         return value.replace("\r\n", "\n").replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", " ");
     }
 
-    static VEvent event(Document meeting) {
+    static VEvent event(MeetingRecord meeting) {
         try {
-            LocalDate start = LocalDate.parse(meeting.getString("start"));
-            LocalDate endExclusive = LocalDate.parse(meeting.getString("end")).plusDays(1);
+            LocalDate start = meeting.start();
+            LocalDate endExclusive = meeting.end().plusDays(1);
             VEvent event = new VEvent(new Date(start.format(ICAL_DATE)), new Date(endExclusive.format(ICAL_DATE)),
-                    text(meeting.getString("title")));
-            event.getProperties().add(new Uid(meeting.getString("_id") + "@uncac-expert-meetings"));
-            String format = meeting.getString("format");
-            event.getProperties().add(new Location(text(meeting.getString("venue")) + (format == null ? "" : " (" + format + ")")));
-            event.getProperties().add(new Description(meeting.getString("body") + " " + meeting.getInteger("ordinal")));
-            event.getProperties().add(meeting.get("cancelled") != null ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
+                    text(meeting.title()));
+            event.getProperties().add(new Uid(meeting.id() + "@uncac-expert-meetings"));
+            String format = meeting.format();
+            event.getProperties().add(new Location(text(meeting.venue()) + (format == null ? "" : " (" + format + ")")));
+            event.getProperties().add(new Description(meeting.body() + " " + meeting.ordinal()));
+            event.getProperties().add(meeting.cancelled() != null ? Status.VEVENT_CANCELLED : Status.VEVENT_CONFIRMED);
             return event;
         } catch (ParseException e) {
             throw new IllegalStateException(e);

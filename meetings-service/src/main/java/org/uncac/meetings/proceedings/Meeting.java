@@ -7,7 +7,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.uncac.meetings.proceedings.MeetingCommands.*;
 import org.uncac.meetings.proceedings.MeetingEvents.*;
 import org.uncac.meetings.proceedings.MeetingModel.ReportMethod;
-import org.uncac.platform.web.Problems;
+import org.uncac.platform.domain.Refusal;
 
 import java.time.LocalDate;
 
@@ -38,7 +38,7 @@ public class Meeting {
     @CommandHandler
     public Meeting(ConveneMeeting command) {
         if (command.end().isBefore(command.start())) {
-            throw Problems.invalid("end", "must not be before start");
+            throw Refusal.invalid("end", "must not be before start");
         }
         apply(new MeetingConvened(command.meetingId(), command.body(), command.ordinal(), command.title(),
                 command.venue(), command.start(), command.end(), command.format(), command.recordedBy(),
@@ -49,7 +49,7 @@ public class Meeting {
     public void handle(IssueProvisionalAgenda command) {
         notCancelled();
         if (agendaAdopted) {
-            throw Problems.conflict("The agenda has been adopted: the provisional agenda can no longer change");
+            throw Refusal.conflict("The agenda has been adopted: the provisional agenda can no longer change");
         }
         apply(new ProvisionalAgendaIssued(meetingId, agendaVersions + 1, command.symbol(), command.items(), command.recordedBy()));
     }
@@ -58,10 +58,10 @@ public class Meeting {
     public void handle(AdoptAgenda command) {
         notCancelled();
         if (agendaAdopted) {
-            throw Problems.conflict("The agenda has already been adopted");
+            throw Refusal.conflict("The agenda has already been adopted");
         }
         if (agendaVersions == 0 && (command.items() == null || command.items().isEmpty())) {
-            throw Problems.refused("There is no provisional agenda to adopt; give the items adopted");
+            throw Refusal.refused("There is no provisional agenda to adopt; give the items adopted");
         }
         apply(new AgendaAdopted(meetingId, command.date(), command.items() != null && !command.items().isEmpty(),
                 command.items(), command.recordedBy()));
@@ -84,10 +84,10 @@ public class Meeting {
     public void handle(AdoptReport command) {
         notCancelled();
         if (reportAdopted) {
-            throw Problems.conflict("The report has already been adopted");
+            throw Refusal.conflict("The report has already been adopted");
         }
         if (command.date().isBefore(start)) {
-            throw Problems.refused("A report cannot be adopted (" + command.date() + ") before the meeting starts (" + start + ")");
+            throw Refusal.refused("A report cannot be adopted (" + command.date() + ") before the meeting starts (" + start + ")");
         }
         apply(new ReportAdopted(meetingId, command.date(), command.method(), command.recordedBy()));
     }
@@ -96,13 +96,13 @@ public class Meeting {
     public void handle(OpenSilenceProcedure command) {
         notCancelled();
         if (reportAdopted) {
-            throw Problems.conflict("The report has already been adopted");
+            throw Refusal.conflict("The report has already been adopted");
         }
         if (silenceOpened != null && !silenceBroken) {
-            throw Problems.conflict("A silence procedure is already open until " + silenceDeadline);
+            throw Refusal.conflict("A silence procedure is already open until " + silenceDeadline);
         }
         if (command.deadline().isBefore(command.opened())) {
-            throw Problems.invalid("deadline", "must not be before the procedure opens");
+            throw Refusal.invalid("deadline", "must not be before the procedure opens");
         }
         apply(new SilenceProcedureOpened(meetingId, command.opened(), command.deadline(), command.recordedBy()));
     }
@@ -110,10 +110,10 @@ public class Meeting {
     @CommandHandler
     public void handle(BreakSilence command) {
         if (silenceOpened == null || silenceBroken || reportAdopted) {
-            throw Problems.conflict("No silence procedure is open");
+            throw Refusal.conflict("No silence procedure is open");
         }
         if (command.date().isAfter(silenceDeadline)) {
-            throw Problems.refused("The silence procedure ended on " + silenceDeadline);
+            throw Refusal.refused("The silence procedure ended on " + silenceDeadline);
         }
         apply(new SilenceBroken(meetingId, command.date(), command.by(), command.objection(), command.recordedBy()));
     }
@@ -130,14 +130,14 @@ public class Meeting {
     public void handle(CancelMeeting command) {
         notCancelled();
         if (reportAdopted) {
-            throw Problems.conflict("A meeting whose report was adopted cannot be cancelled");
+            throw Refusal.conflict("A meeting whose report was adopted cannot be cancelled");
         }
         apply(new MeetingCancelled(meetingId, command.date(), command.reason(), command.recordedBy()));
     }
 
     private void notCancelled() {
         if (cancelled) {
-            throw Problems.conflict("The meeting was cancelled");
+            throw Refusal.conflict("The meeting was cancelled");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.uncac.meetings.proceedings;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,17 +36,17 @@ public class SilenceProcedureSweep {
     @Scheduled(fixedDelayString = "${uncac.meetings.silence-sweep:PT60S}", initialDelayString = "${uncac.meetings.silence-sweep:PT60S}")
     public void sweep() {
         LocalDate today = time.today();
-        List<Document> meetings = queries.all().blockOptional().orElse(List.of());
-        for (Document meeting : meetings) {
-            Document silence = meeting.get("silence", Document.class);
-            if (silence == null || silence.get("broken") != null || meeting.get("report") != null
-                    || !today.isAfter(LocalDate.parse(silence.getString("deadline")))) {
+        List<MeetingRecord> meetings = queries.all().blockOptional().orElse(List.of());
+        for (MeetingRecord meeting : meetings) {
+            MeetingRecord.Silence silence = meeting.silence();
+            if (silence == null || silence.broken() != null || meeting.report() != null
+                    || !today.isAfter(silence.deadline())) {
                 continue;
             }
             try {
-                commands.sendAndWait(new ConcludeSilenceProcedure(meeting.getString("_id"), today));
+                commands.sendAndWait(new ConcludeSilenceProcedure(meeting.id(), today));
             } catch (RuntimeException e) {
-                log.warn("could not conclude the silence procedure of meeting {}: {}", meeting.getString("_id"), e.getMessage());
+                log.warn("could not conclude the silence procedure of meeting {}: {}", meeting.id(), e.getMessage());
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.uncac.meetings.calendar;
 
-import org.bson.Document;
+import org.uncac.meetings.proceedings.MeetingRecord;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +11,9 @@ class CalendarControllerTest {
 
     @Test
     void aBareCarriageReturnOrControlCharacterInATitleCannotBreakTheFeedsLines() {
-        Document meeting = new Document("_id", "m1").append("title", "Expert meeting\rSUMMARY:Injected\u0000")
-                .append("venue", "Vienna,\r\nVIC").append("format", "HYBRID").append("body", "EXPERT_MEETING")
-                .append("ordinal", 11).append("start", "2022-06-13").append("end", "2022-06-15");
+        MeetingRecord meeting = new MeetingRecord("m1", "EXPERT_MEETING", 11, "Expert meeting\rSUMMARY:Injected\u0000",
+                "Vienna,\r\nVIC", LocalDate.of(2022, 6, 13), LocalDate.of(2022, 6, 15), "HYBRID", null, null, null, null,
+                null, null, null, null, null, null, null, null);
         String event = CalendarController.event(meeting).toString();
         assertThat(event.split("\r\n")).noneMatch(line -> line.startsWith("SUMMARY:Injected"));
         assertThat(event.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\u0000");

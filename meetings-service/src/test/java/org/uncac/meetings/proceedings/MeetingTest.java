@@ -1,10 +1,9 @@
 package org.uncac.meetings.proceedings;
 
+import org.uncac.platform.domain.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.uncac.meetings.proceedings.MeetingCommands.*;
 import org.uncac.meetings.proceedings.MeetingEvents.*;
 import org.uncac.meetings.proceedings.MeetingModel.AgendaItem;
@@ -30,9 +29,6 @@ class MeetingTest {
         fixture = new AggregateTestFixture<>(Meeting.class);
     }
 
-    private static org.hamcrest.Matcher<Object> status(HttpStatus status) {
-        return Matchers.hasProperty("statusCode", Matchers.is(status));
-    }
 
     @Test
     void conveningChecksTheDates() {
@@ -42,7 +38,7 @@ class MeetingTest {
                 .expectEvents(ninth);
         fixture.givenNoPriorActivity()
                 .when(new ConveneMeeting("m9", "B", 9, "t", "Vienna", NOV_18, NOV_16, Format.ONLINE, null, "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.BAD_REQUEST));
+                .expectNoEvents().expectException(Refusal.InvalidField.class);
     }
 
     @Test
@@ -54,12 +50,12 @@ class MeetingTest {
         fixture.given(ninth, provisional).when(new AdoptAgenda("m9", NOV_16, null, "chair")).expectEvents(adopted);
         fixture.given(ninth, provisional, adopted)
                 .when(new IssueProvisionalAgenda("m9", "x", items, "chair"))
-                .expectNoEvents().expectException(status(HttpStatus.CONFLICT));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
         fixture.given(ninth, provisional, adopted)
                 .when(new AdoptAgenda("m9", NOV_16, null, "chair"))
-                .expectNoEvents().expectException(status(HttpStatus.CONFLICT));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
         fixture.given(ninth).when(new AdoptAgenda("m9", NOV_16, null, "chair"))
-                .expectNoEvents().expectException(status(HttpStatus.UNPROCESSABLE_ENTITY));
+                .expectNoEvents().expectException(Refusal.BrokenRule.class);
     }
 
     @Test
@@ -67,7 +63,7 @@ class MeetingTest {
         ReportAdopted adopted = new ReportAdopted("m9", NOV_18, ReportMethod.AS_ORALLY_AMENDED, "chair");
         fixture.given(ninth).when(new AdoptReport("m9", NOV_18, ReportMethod.AS_ORALLY_AMENDED, "chair")).expectEvents(adopted);
         fixture.given(ninth, adopted).when(new AdoptReport("m9", NOV_18, ReportMethod.AT_MEETING, "chair"))
-                .expectNoEvents().expectException(status(HttpStatus.CONFLICT));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     @Test
@@ -87,15 +83,15 @@ class MeetingTest {
                 .expectEvents(broken);
         fixture.given(ninth, opened, broken).when(new ConcludeSilenceProcedure("m9", LocalDate.of(2021, 1, 1))).expectNoEvents();
         fixture.given(ninth, opened).when(new BreakSilence("m9", LocalDate.of(2020, 12, 5), "XAA", "late", "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.UNPROCESSABLE_ENTITY));
+                .expectNoEvents().expectException(Refusal.BrokenRule.class);
         fixture.given(ninth).when(new BreakSilence("m9", NOV_18, "XAA", "x", "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.CONFLICT));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     @Test
     void aCancelledMeetingTakesNothingMore() {
         MeetingCancelled cancelled = new MeetingCancelled("m9", LocalDate.of(2020, 3, 1), "pandemic", "secretariat");
         fixture.given(ninth, cancelled).when(new HoldSession("m9", NOV_16, null, "chair"))
-                .expectNoEvents().expectException(status(HttpStatus.CONFLICT));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 }

@@ -93,7 +93,7 @@ class SilenceProcedureSweepTest {
             SilenceProcedureSweep sweep = first.getBean(SilenceProcedureSweep.class);
             MeetingsQueries queries = first.getBean(MeetingsQueries.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> queries.all().block().stream()
-                    .anyMatch(m -> meeting.equals(m.getString("_id")) && m.get("silence") != null));
+                    .anyMatch(m -> meeting.equals(m.id()) && m.silence() != null));
             sweep.sweep();
             now.set(Instant.parse("2026-06-10T21:59:00Z"));   // 23:59 on the deadline in Vienna: still open
             sweep.sweep();
@@ -106,12 +106,12 @@ class SilenceProcedureSweepTest {
             SilenceProcedureSweep other = third.getBean(SilenceProcedureSweep.class);
             MeetingsQueries queries = second.getBean(MeetingsQueries.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> queries.all().block().stream()
-                    .anyMatch(m -> meeting.equals(m.getString("_id")) && m.get("silence") != null));
+                    .anyMatch(m -> meeting.equals(m.id()) && m.silence() != null));
             CompletableFuture.allOf(CompletableFuture.runAsync(one::sweep), CompletableFuture.runAsync(other::sweep),
                     CompletableFuture.runAsync(one::sweep)).get();
             other.sweep();
             await().atMost(Duration.ofSeconds(10)).until(() -> queries.all().block().stream()
-                    .anyMatch(m -> meeting.equals(m.getString("_id")) && m.get("report") != null));
+                    .anyMatch(m -> meeting.equals(m.id()) && m.report() != null));
             one.sweep();
         }
         assertThat(reportsAdopted(meeting)).as("after the deadline, with four sweeps on two instances").isOne();

@@ -2,7 +2,7 @@ package org.uncac.notesverbales.notes;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 
 import java.time.LocalDate;
 import java.util.List;

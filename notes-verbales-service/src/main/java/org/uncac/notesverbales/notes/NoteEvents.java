@@ -1,7 +1,7 @@
 package org.uncac.notesverbales.notes;
 
 import org.uncac.platform.eventstore.EventType;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -19,7 +19,7 @@ import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ResponseFigurePublished;
-import org.uncac.platform.web.Problems;
+import org.uncac.platform.domain.Refusal;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -76,7 +76,7 @@ public class NoteVerbale {
     @CommandHandler
     public void handle(ReviseDraft command) {
         if (status != Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + name() + " has been issued: what was asked cannot change");
+            throw Refusal.conflict("Note verbale " + name() + " has been issued: what was asked cannot change");
         }
         Draft d = command.draft();
         apply(new DraftRevised(noteId, d.reference(), d.subject(), d.body(), d.questions(), d.mandates(),
@@ -86,14 +86,14 @@ public class NoteVerbale {
     @CommandHandler
     public List<String> handle(IssueNoteVerbale command) {
         if (status != Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + name() + " was already issued on " + issuedOn);
+            throw Refusal.conflict("Note verbale " + name() + " was already issued on " + issuedOn);
         }
         List<String> resolved = allStatesParties ? command.partiesOnDate() : draftAddressees;
         if (resolved.isEmpty()) {
-            throw Problems.refused("There is no addressee on " + command.date());
+            throw Refusal.refused("There is no addressee on " + command.date());
         }
         if (deadline != null && deadline.isBefore(command.date())) {
-            throw Problems.refused("The deadline " + deadline + " is before the issue date " + command.date());
+            throw Refusal.refused("The deadline " + deadline + " is before the issue date " + command.date());
         }
         apply(new NoteVerbaleIssued(noteId, reference, subject, command.date(), List.copyOf(new TreeSet<>(resolved)),
                 deadline, mandates, recommendationIds, command.recordedBy(), command.dateKnownTo()));
@@ -104,7 +104,7 @@ public class NoteVerbale {
     public List<String> handle(IssueReminder command) {
         requireIssued("remind");
         if (command.date().isBefore(issuedOn)) {
-            throw Problems.refused("A reminder cannot precede the note's issue date " + issuedOn);
+            throw Refusal.refused("A reminder cannot precede the note's issue date " + issuedOn);
         }
         List<String> to = command.withoutResponse().stream().filter(addressees::contains).sorted().toList();
         apply(new ReminderIssued(noteId, command.reminderId(), reference, command.date(), to, command.recordedBy()));
@@ -115,7 +115,7 @@ public class NoteVerbale {
     public void handle(ExtendDeadline command) {
         requireIssued("extend the deadline of");
         if (deadline != null && !command.deadline().isAfter(deadline)) {
-            throw Problems.refused("The new deadline must be after the current one, " + deadline);
+            throw Refusal.refused("The new deadline must be after the current one, " + deadline);
         }
         apply(new DeadlineExtended(noteId, command.deadline(), command.recordedBy()));
     }
@@ -124,7 +124,7 @@ public class NoteVerbale {
     public void handle(CloseCollection command) {
         requireIssued("close");
         if (command.date().isBefore(issuedOn)) {
-            throw Problems.refused("The collection cannot close before the note's issue date " + issuedOn);
+            throw Refusal.refused("The collection cannot close before the note's issue date " + issuedOn);
         }
         apply(new CollectionClosed(noteId, command.date(), command.recordedBy()));
     }
@@ -132,14 +132,14 @@ public class NoteVerbale {
     @CommandHandler
     public void handle(PublishResponseFigure command) {
         if (status == Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + name() + " has not been issued: no response can be counted yet");
+            throw Refusal.conflict("Note verbale " + name() + " has not been issued: no response can be counted yet");
         }
         if (command.asAt().isBefore(issuedOn)) {
-            throw Problems.invalid("asAt", "must not be before the note's issue date " + issuedOn);
+            throw Refusal.invalid("asAt", "must not be before the note's issue date " + issuedOn);
         }
         String figure = command.asAt() + " " + command.source().cite();
         if (publishedFigures.contains(figure)) {
-            throw Problems.conflict("The figure as at " + command.asAt() + " from " + command.source().cite()
+            throw Refusal.conflict("The figure as at " + command.asAt() + " from " + command.source().cite()
                     + " is recorded already");
         }
         apply(new ResponseFigurePublished(noteId, reference, command.asAt(), command.asAtKnownTo(), command.value(),
@@ -157,24 +157,24 @@ public class NoteVerbale {
      */
     public void admitResponse(String stateCode, LocalDate receivedOn, Map<String, ?> answers, LocalDate today) {
         if (status == Status.DRAFT) {
-            throw Problems.conflict("Note verbale " + name() + " has not been issued");
+            throw Refusal.conflict("Note verbale " + name() + " has not been issued");
         }
         if (status == Status.CLOSED) {
-            throw Problems.conflict("The collection of responses to " + name() + " is closed");
+            throw Refusal.conflict("The collection of responses to " + name() + " is closed");
         }
         if (!addressees.contains(stateCode)) {
-            throw Problems.refused(stateCode + " is not an addressee of " + name());
+            throw Refusal.refused(stateCode + " is not an addressee of " + name());
         }
         if (receivedOn.isAfter(today)) {
-            throw Problems.refused("A response cannot be received (" + receivedOn + ") after today (" + today
+            throw Refusal.refused("A response cannot be received (" + receivedOn + ") after today (" + today
                     + " in the secretariat's time zone)");
         }
         if (receivedOn.isBefore(issuedOn)) {
-            throw Problems.refused("A response cannot be received (" + receivedOn + ") before the note was issued (" + issuedOn + ")");
+            throw Refusal.refused("A response cannot be received (" + receivedOn + ") before the note was issued (" + issuedOn + ")");
         }
         Set<String> unknown = answers.keySet().stream().filter(q -> !questions.containsKey(q)).collect(Collectors.toCollection(TreeSet::new));
         if (!unknown.isEmpty()) {
-            throw Problems.invalid("answers", "no such question: " + String.join(", ", unknown));
+            throw Refusal.invalid("answers", "no such question: " + String.join(", ", unknown));
         }
         answers.forEach((id, answer) -> checkAnswer(questions.get(id), answer == null ? null : answer.toString()));
     }
@@ -188,19 +188,19 @@ public class NoteVerbale {
         switch (question.type()) {
             case YES_NO -> {
                 if (!Set.of("true", "false", "yes", "no").contains(answer.strip().toLowerCase(Locale.ROOT))) {
-                    throw Problems.invalid(field, "must be yes or no (true or false)");
+                    throw Refusal.invalid(field, "must be yes or no (true or false)");
                 }
             }
             case NUMBER -> {
                 try {
                     new BigDecimal(answer.strip());
                 } catch (NumberFormatException e) {
-                    throw Problems.invalid(field, "must be a number");
+                    throw Refusal.invalid(field, "must be a number");
                 }
             }
             case CHOICE -> {
                 if (!question.choices().contains(answer)) {
-                    throw Problems.invalid(field, "must be one of " + question.choices());
+                    throw Refusal.invalid(field, "must be one of " + question.choices());
                 }
             }
             case FREE_TEXT -> { }
@@ -209,10 +209,10 @@ public class NoteVerbale {
 
     private void requireIssued(String what) {
         if (status == Status.DRAFT) {
-            throw Problems.conflict("Cannot " + what + " note verbale " + name() + ": it has not been issued");
+            throw Refusal.conflict("Cannot " + what + " note verbale " + name() + ": it has not been issued");
         }
         if (status == Status.CLOSED) {
-            throw Problems.conflict("Cannot " + what + " note verbale " + name() + ": its collection is closed");
+            throw Refusal.conflict("Cannot " + what + " note verbale " + name() + ": its collection is closed");
         }
     }
 

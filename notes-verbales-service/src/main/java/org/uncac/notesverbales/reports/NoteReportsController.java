@@ -1,11 +1,8 @@
 package org.uncac.notesverbales.reports;
 
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.bson.Document;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,25 +10,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.uncac.notesverbales.parties.PartiesReplica;
-import org.uncac.notesverbales.responses.NotesQueries;
-import org.uncac.notesverbales.responses.ResponseTimeline;
+import org.uncac.notesverbales.notes.Note;
+import org.uncac.notesverbales.notes.NotesQueries;
+import org.uncac.notesverbales.responses.Response;
+import org.uncac.notesverbales.responses.ResponsesQueries;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.time.SecretariatTime;
-import org.uncac.platform.web.CsvExport;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the secretariat follows notes verbales with: the open notes with days to deadline and rate, the
@@ -39,6 +34,7 @@ import java.util.Map;
  * exports of responses and non-respondents.
  */
 @RestController
+@Tag(name = "Follow-up of notes verbales")
 @RequestMapping("/api/notes-verbales")
 public class NoteReportsController {
 
@@ -54,11 +50,14 @@ public class NoteReportsController {
     }
 
     private final NotesQueries queries;
+    private final ResponsesQueries responses;
     private final PartiesReplica parties;
     private final SecretariatTime time;
 
-    public NoteReportsController(NotesQueries queries, PartiesReplica parties, SecretariatTime time) {
+    public NoteReportsController(NotesQueries queries, ResponsesQueries responses, PartiesReplica parties,
+                                 SecretariatTime time) {
         this.queries = queries;
+        this.responses = responses;
         this.parties = parties;
         this.time = time;
     }
@@ -67,6 +66,7 @@ public class NoteReportsController {
      * The notes that were open as at a date (issued by then, their collection not yet closed), soonest deadline
      * first, with their rate and the days left as at that date; today when no date is given.
      */
+    @Operation(summary = "The notes verbales open as at a date, soonest deadline first, with their rates")
     @GetMapping("/open")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
     public Mono<List<OpenNote>> open(
@@ -74,73 +74,61 @@ public class NoteReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
         LocalDate day = time.orToday(asAt);
         return queries.allNotes().flatMapMany(Flux::fromIterable)
-                .filter(note -> openOn(note, day))
-                .concatMap(note -> queries.responseRate(note, day, recordedBy).map(rate -> {
-                    LocalDate deadline = date(note, "deadline");
-                    return new OpenNote(note.getString("_id"), note.getString("reference"), note.getString("subject"),
-                            date(note, "issuedOn"), deadline, deadline == null ? null : ChronoUnit.DAYS.between(day, deadline),
+                .filter(note -> note.openOn(day))
+                .concatMap(note -> responses.responseRate(note, day, recordedBy).map(rate -> {
+                    LocalDate deadline = note.deadline();
+                    return new OpenNote(note.id(), note.reference(), note.subject(), note.issuedOn(), deadline, deadline == null ? null : ChronoUnit.DAYS.between(day, deadline),
                             rate.addressees(), rate.responded(), rate.rate());
                 }))
                 .sort(Comparator.comparing((OpenNote n) -> n.deadline() == null ? LocalDate.MAX : n.deadline()))
                 .collectList();
     }
 
-    private static boolean openOn(Document note, LocalDate day) {
-        LocalDate issued = date(note, "issuedOn");
-        LocalDate closed = date(note, "closedOn");
-        return issued != null && !issued.isAfter(day) && (closed == null || closed.isAfter(day));
-    }
-
     /** Responded and substantive, cumulatively, each day from the issue date to {@code to}. */
+    @Operation(summary = "A note verbale's cumulative responses, day by day, with its reminders")
     @GetMapping("/{id}/response-curve")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
     public Mono<List<CurvePoint>> curve(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return note(id).flatMap(note -> queries.timeline(note).map(timeline -> {
-            LocalDate issued = date(note, "issuedOn");
+        return queries.existing(id).flatMap(note -> responses.timeline(note).map(timeline -> {
+            LocalDate issued = note.issuedOn();
             if (issued == null) {
                 return List.<CurvePoint>of();
             }
-            LocalDate end = to != null ? to : date(note, "closedOn") != null ? date(note, "closedOn") : time.today();
+            LocalDate end = to != null ? to : note.closedOn() != null ? note.closedOn() : time.today();
             if (ChronoUnit.DAYS.between(issued, end) > 3660) {
                 throw Problems.invalid("to", "the curve covers at most ten years after the issue date");
             }
-            List<String> reminders = note.getList("reminders", Document.class, List.of()).stream()
-                    .map(r -> r.getString("date")).toList();
-            List<String> addressees = NotesQueries.addressees(note, end, recordedBy);
+            List<LocalDate> reminders = note.reminders().stream().map(Note.Reminder::date).toList();
+            List<String> addressees = note.addresseesAsAt(end, recordedBy);
             return timeline.daily(issued, end, recordedBy, addressees).stream()
-                    .map(day -> new CurvePoint(day.date(), day.responded(), day.substantive(), reminders.contains(day.date().toString())))
+                    .map(day -> new CurvePoint(day.date(), day.responded(), day.substantive(), reminders.contains(day.date())))
                     .toList();
         }));
     }
 
     /** Every note, reminder and response of one State, in date order (SECRETARIAT, or that State). */
+    @Operation(summary = "Every note verbale, reminder and response of one State, in date order")
     @GetMapping("/ledger/{stateCode}")
     @PreAuthorize("hasAnyRole('SECRETARIAT', 'STATE')")
     public Mono<List<LedgerEntry>> ledger(@PathVariable @StateCode String stateCode) {
         return Caller.current().map(caller -> caller.requireActingFor(stateCode))
                 .then(queries.allNotes())
                 .flatMapMany(Flux::fromIterable)
-                .filter(note -> note.getList("issuedAddressees", String.class, List.of()).contains(stateCode))
-                .concatMap(note -> queries.responses(note, stateCode).map(responses -> {
+                .filter(note -> note.issuedAddressees().contains(stateCode))
+                .concatMap(note -> responses.responses(note, stateCode).map(answers -> {
                     List<LedgerEntry> entries = new ArrayList<>();
-                    String noteId = note.getString("_id");
-                    String reference = note.getString("reference");
-                    String subject = note.getString("subject");
-                    entries.add(new LedgerEntry(date(note, "issuedOn"), "NOTE_VERBALE", noteId, reference, subject,
-                            null, null, Instant.parse(note.getString("issueRecordedAt"))));
-                    for (Document reminder : note.getList("reminders", Document.class, List.of())) {
-                        if (reminder.getList("addressees", String.class).contains(stateCode)) {
-                            entries.add(new LedgerEntry(LocalDate.parse(reminder.getString("date")), "REMINDER", noteId,
-                                    reference, subject, null, null, Instant.parse(reminder.getString("recordedAt"))));
-                        }
+                    entries.add(new LedgerEntry(note.issuedOn(), "NOTE_VERBALE", note.id(), note.reference(),
+                            note.subject(), null, null, note.issueRecordedAt()));
+                    for (Note.Reminder reminder : note.remindersTo(stateCode)) {
+                        entries.add(new LedgerEntry(reminder.date(), "REMINDER", note.id(), note.reference(),
+                                note.subject(), null, null, reminder.recordedAt()));
                     }
-                    for (Document response : responses) {
-                        if (stateCode.equals(response.getString("stateCode"))) {
-                            entries.add(new LedgerEntry(LocalDate.parse(response.getString("receivedOn")), "RESPONSE",
-                                    noteId, reference, subject, response.getString("responseId"),
-                                    response.getBoolean("substantive"), Instant.parse(response.getString("recordedAt"))));
+                    for (Response response : answers) {
+                        if (stateCode.equals(response.stateCode())) {
+                            entries.add(new LedgerEntry(response.receivedOn(), "RESPONSE", note.id(), note.reference(),
+                                    note.subject(), response.responseId(), response.substantive(), response.recordedAt()));
                         }
                     }
                     return entries;
@@ -148,86 +136,5 @@ public class NoteReportsController {
                 .flatMapIterable(list -> list)
                 .sort(Comparator.comparing(LedgerEntry::date).thenComparing(LedgerEntry::recordedAt))
                 .collectList();
-    }
-
-    @GetMapping(value = "/{id}/responses/export", produces = "text/csv")
-    @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<String>> exportResponses(@PathVariable String id) {
-        return note(id).flatMap(note -> Mono.zip(queries.responseViews(note, null), parties.byCode(time.today())).map(both -> {
-            List<String> questionIds = note.getList("questions", Document.class).stream().map(q -> q.getString("id")).toList();
-            CsvSchema.Builder schema = CsvSchema.builder();
-            List.of("stateCode", "stateName", "regionalGroup", "receivedOn", "substantive", "current", "recordedAt",
-                    "recordedBy", "responseId").forEach(schema::addColumn);
-            questionIds.forEach(q -> schema.addColumn("answer " + q));
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (NotesQueries.ResponseView r : both.getT1()) {
-                PartiesReplica.Party party = both.getT2().get(r.stateCode());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("stateCode", r.stateCode());
-                row.put("stateName", party == null ? "" : party.name());
-                row.put("regionalGroup", party == null || party.regionalGroup() == null ? "" : party.regionalGroup());
-                row.put("receivedOn", r.receivedOn().toString());
-                row.put("substantive", r.substantive());
-                row.put("current", r.current());
-                row.put("recordedAt", r.recordedAt().toString());
-                row.put("recordedBy", r.recordedBy());
-                row.put("responseId", r.responseId());
-                questionIds.forEach(q -> row.put("answer " + q, r.answers().getOrDefault(q, "")));
-                rows.add(row);
-            }
-            return csv(note, "responses", schema.build(), rows);
-        }));
-    }
-
-    /** The addressees that had not responded as at a date (as recorded by an instant); the export below as CSV. */
-    @GetMapping("/{id}/non-respondents")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
-    public Mono<List<String>> nonRespondents(@PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedBy) {
-        return note(id).flatMap(note -> queries.nonRespondents(note, time.orToday(asAt), recordedBy));
-    }
-
-    @GetMapping(value = "/{id}/non-respondents/export", produces = "text/csv")
-    @PreAuthorize("hasAnyRole('SECRETARIAT', 'CHAIR')")
-    public Mono<ResponseEntity<String>> exportNonRespondents(@PathVariable String id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt) {
-        LocalDate date = time.orToday(asAt);
-        return note(id).flatMap(note -> Mono.zip(queries.nonRespondents(note, date, null), parties.byCode(date)).map(both -> {
-            List<Document> reminders = note.getList("reminders", Document.class, List.of());
-            CsvSchema schema = CsvSchema.builder().addColumn("stateCode").addColumn("stateName")
-                    .addColumn("regionalGroup").addColumn("remindedOn").build();
-            List<Map<String, Object>> rows = both.getT1().stream().map(code -> {
-                PartiesReplica.Party party = both.getT2().get(code);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("stateCode", code);
-                row.put("stateName", party == null ? "" : party.name());
-                row.put("regionalGroup", party == null || party.regionalGroup() == null ? "" : party.regionalGroup());
-                row.put("remindedOn", String.join(";", reminders.stream()
-                        .filter(r -> r.getList("addressees", String.class).contains(code))
-                        .map(r -> r.getString("date")).toList()));
-                return row;
-            }).toList();
-            return csv(note, "non-respondents-" + date, schema, rows);
-        }));
-    }
-
-    private Mono<Document> note(String id) {
-        return queries.note(id).switchIfEmpty(Mono.error(() -> Problems.notFound("Note verbale", id)));
-    }
-
-    private static LocalDate date(Document note, String field) {
-        String value = note.getString(field);
-        return value == null ? null : LocalDate.parse(value);
-    }
-
-    private static ResponseEntity<String> csv(Document note, String what, CsvSchema schema, List<Map<String, Object>> rows) {
-        String name = note.getString("reference") != null ? note.getString("reference")
-                : "note-verbale-" + (note.getString("issuedOn") != null ? note.getString("issuedOn") : note.getString("_id"));
-        String file = name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + what + ".csv";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(CsvExport.write(schema, rows));
     }
 }

@@ -1,7 +1,5 @@
 package org.uncac.notesverbales.responses;
 
-import org.bson.Document;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,14 +23,13 @@ public record ResponseTimeline(List<Entry> entries) {
                         boolean substantive, Set<String> answered) {
     }
 
-    public static ResponseTimeline of(List<Document> responses) {
+    public static ResponseTimeline of(List<Response> responses) {
         return new ResponseTimeline(responses.stream()
                 .map(r -> {
-                    Set<String> answered = NotesQueries.answers(r).entrySet().stream()
-                            .filter(a -> a.getValue() != null && !a.getValue().toString().isBlank())
+                    Set<String> answered = r.answers().entrySet().stream()
+                            .filter(a -> a.getValue() != null && !a.getValue().isBlank())
                             .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-                    return new Entry(r.getString("responseId"), r.getString("stateCode"), LocalDate.parse(r.getString("receivedOn")),
-                            Instant.parse(r.getString("recordedAt")), Boolean.TRUE.equals(r.getBoolean("substantive")),
+                    return new Entry(r.responseId(), r.stateCode(), r.receivedOn(), r.recordedAt(), r.substantive(),
                             answered);
                 })
                 .sorted(Comparator.comparing(Entry::receivedOn).thenComparing(Entry::recordedAt))

@@ -1,11 +1,9 @@
 package org.uncac.notesverbales.notes;
 
+import org.uncac.platform.domain.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.uncac.notesverbales.notes.NoteCommands.CloseCollection;
 import org.uncac.notesverbales.notes.NoteCommands.Draft;
 import org.uncac.notesverbales.notes.NoteCommands.DraftNoteVerbale;
@@ -21,7 +19,7 @@ import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleDrafted;
 import org.uncac.notesverbales.notes.NoteEvents.NoteVerbaleIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ReminderIssued;
 import org.uncac.notesverbales.notes.NoteEvents.ResponseFigurePublished;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -70,15 +68,15 @@ class NoteVerbaleTest {
     @Test
     void anIssuedNoteIsNotIssuedOrRevisedAgain() {
         fixture.given(drafted, issued).when(new IssueNoteVerbale("n1", JAN_17, null, List.of("AUT"), "secretariat"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
         fixture.given(drafted, issued).when(new ReviseDraft("n1", toAll, "secretariat"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     @Test
     void theDeadlineMayNotPrecedeTheIssue() {
         fixture.given(drafted).when(new IssueNoteVerbale("n1", LocalDate.of(2017, 4, 1), null, List.of("AUT"), "secretariat"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.UNPROCESSABLE_ENTITY)));
+                .expectNoEvents().expectException(Refusal.BrokenRule.class);
     }
 
     @Test
@@ -88,7 +86,7 @@ class NoteVerbaleTest {
                 .expectEvents(new ReminderIssued("n1", "rem1", "CU 2017/11", LocalDate.of(2017, 5, 8), List.of("BEL", "FRA"), "secretariat"));
         fixture.given(drafted)
                 .when(new IssueReminder("n1", "rem1", LocalDate.of(2017, 5, 8), List.of("FRA"), "secretariat"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     @Test
@@ -100,7 +98,7 @@ class NoteVerbaleTest {
     @Test
     void aDeadlineIsNotMovedEarlier() {
         fixture.given(drafted, issued).when(new ExtendDeadline("n1", LocalDate.of(2017, 3, 1), "secretariat"))
-                .expectNoEvents().expectException(ErrorResponseException.class);
+                .expectNoEvents().expectException(Refusal.class);
     }
 
     @Test
@@ -113,7 +111,7 @@ class NoteVerbaleTest {
     void aClosedCollectionTakesNoNewDeadline() {
         CollectionClosed closed = new CollectionClosed("n1", LocalDate.of(2017, 9, 30), "secretariat");
         fixture.given(drafted, issued, closed).when(new ExtendDeadline("n1", LocalDate.of(2017, 12, 31), "secretariat"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     private NoteVerbale issuedNote() {
@@ -140,7 +138,7 @@ class NoteVerbaleTest {
     @Test
     void aResponseFromAStateThatIsNotAnAddresseeIsRefused() {
         assertThatThrownBy(() -> issuedNote().admitResponse("JPN", LocalDate.of(2017, 2, 10), Map.of(), TODAY))
-                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("not an addressee");
+                .isInstanceOf(Refusal.class).hasMessageContaining("not an addressee");
     }
 
     @Test
@@ -170,7 +168,7 @@ class NoteVerbaleTest {
         note.on(issued);
         note.admitResponse("AUT", TODAY, Map.of(), TODAY);
         assertThatThrownBy(() -> note.admitResponse("AUT", TODAY.plusDays(1), Map.of(), TODAY))
-                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("after today");
+                .isInstanceOf(Refusal.class).hasMessageContaining("after today");
     }
 
     @Test
@@ -204,19 +202,19 @@ class NoteVerbaleTest {
         LocalDate aug21 = LocalDate.of(2017, 8, 21);
         fixture.given(drafted, issued, new ResponseFigurePublished("n1", "CU 2017/11", aug21, null, 37, SEED_001, "t", "s"))
                 .when(new PublishResponseFigure("n1", aug21, null, 37, SEED_001, "t", "s"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     @Test
     void noFigureIsPublishedForADraft() {
         fixture.given(drafted).when(new PublishResponseFigure("n1", LocalDate.of(2017, 8, 21), null, 37, SEED_001, "t", "s"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.CONFLICT)));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
     }
 
     @Test
     void noFigureIsPublishedAsAtADateBeforeTheIssue() {
         fixture.given(drafted, issued).when(new PublishResponseFigure("n1", LocalDate.of(2017, 1, 1), null, 37, SEED_001, "t", "s"))
-                .expectNoEvents().expectException(Matchers.hasProperty("statusCode", Matchers.is(HttpStatus.BAD_REQUEST)));
+                .expectNoEvents().expectException(Refusal.InvalidField.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.uncac.notesverbales.responses;
 
+import org.uncac.notesverbales.notes.NotesQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -32,6 +33,9 @@ class NotesReplayTest extends WithInMemoryMongo {
     EventGateway events;
     @Autowired
     NotesQueries queries;
+
+    @Autowired
+    ResponsesQueries rates;
     @Autowired
     PartiesReplica parties;
     @Autowired
@@ -74,7 +78,7 @@ class NotesReplayTest extends WithInMemoryMongo {
     }
 
     private List<String> rates(List<LocalDate> dates) {
-        return dates.stream().map(date -> queries.note("n1").flatMap(note -> queries.responseRate(note, date, null))
+        return dates.stream().map(date -> queries.note("n1").flatMap(note -> rates.responseRate(note, date, null))
                 .map(r -> r.responded() + " responded " + r.substantive() + " substantive of " + r.addressees())
                 .blockOptional().orElse("none")).toList();
     }

@@ -12,11 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a rate as at a date, as recorded by an instant, sees of a note's responses. */
 class ResponseTimelineTest {
 
-    private static Document response(String state, String received, String recorded, boolean substantive, Document answers) {
+    /** A response as the read model holds it, read back as the timeline reads it. */
+    private static Response response(String state, String received, String recorded, boolean substantive, Document answers) {
         List<Document> pairs = answers == null ? null : answers.entrySet().stream()
                 .map(a -> new Document("question", a.getKey()).append("answer", a.getValue())).toList();
-        return new Document("stateCode", state).append("receivedOn", received).append("recordedAt", recorded)
-                .append("substantive", substantive).append("answers", pairs);
+        return Response.of(new Document("stateCode", state).append("receivedOn", received).append("recordedAt", recorded)
+                .append("substantive", substantive).append("answers", pairs));
     }
 
     // stored out of order, as documents come back from the read model

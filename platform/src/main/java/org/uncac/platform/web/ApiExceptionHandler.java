@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
+import org.uncac.platform.domain.Refusal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -146,6 +147,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this"));
     }
 
+    @ExceptionHandler(Refusal.class)
+    public Mono<ResponseEntity<Object>> refused(Refusal refusal, ServerWebExchange exchange) {
+        ErrorResponseException problem = Problems.of(refusal);
+        return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), exchange);
+    }
+
     /** Failures wrapped by futures or by the command bus are answered as what they wrap. */
     @ExceptionHandler({CompletionException.class, CommandExecutionException.class})
     public Mono<ResponseEntity<Object>> wrapped(Exception ex, ServerWebExchange exchange) {
@@ -153,6 +160,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof CommandExecutionException cee && cee.getDetails().isPresent()
                 && cee.getDetails().get() instanceof ErrorResponseException inner) {
             cause = inner;
+        }
+        if (cause instanceof Refusal refusal) {
+            cause = Problems.of(refusal);
         }
         if (cause instanceof ErrorResponseException response) {
             return handleErrorResponseException(response, response.getHeaders(), response.getStatusCode(), exchange);

@@ -3,7 +3,11 @@ package org.uncac.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,14 @@ public final class CsvExport {
     private static final CsvMapper CSV = new CsvMapper();
 
     private CsvExport() {
+    }
+
+    /** The rows as a CSV file to save, named {@code fileName} (letters, digits, dots and hyphens). */
+    public static ResponseEntity<String> download(String fileName, CsvSchema schema, List<Map<String, Object>> rows) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(write(schema, rows));
     }
 
     public static String write(CsvSchema schema, List<Map<String, Object>> rows) {

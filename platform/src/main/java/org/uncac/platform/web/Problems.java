@@ -3,11 +3,13 @@ package org.uncac.platform.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.uncac.platform.domain.Refusal;
+
 import java.util.List;
 
 /**
- * The refusals a service can give, each an RFC 9457 problem. Throw them from controllers, or let command
- * handlers throw them: they travel through Axon's local command bus unchanged.
+ * The refusals a service can give, each an RFC 9457 problem. Controllers throw them; aggregates throw a
+ * {@link Refusal}, answered here as its problem ({@link #of}).
  */
 public final class Problems {
 
@@ -39,6 +41,23 @@ public final class Problems {
     /** 403: the caller may not do this. */
     public static ErrorResponseException forbidden(String detail) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    /** The problem that answers a refusal of the domain. */
+    public static ErrorResponseException of(Refusal refusal) {
+        if (refusal instanceof Refusal.InvalidField invalid) {
+            return invalid(invalid.field(), invalid.reason());
+        }
+        if (refusal instanceof Refusal.Conflict) {
+            return conflict(refusal.getMessage());
+        }
+        if (refusal instanceof Refusal.NotFound) {
+            return problem(HttpStatus.NOT_FOUND, "Not found", refusal.getMessage());
+        }
+        if (refusal instanceof Refusal.Forbidden) {
+            return forbidden(refusal.getMessage());
+        }
+        return refused(refusal.getMessage());
     }
 
     public static ErrorResponseException problem(HttpStatus status, String title, String detail) {

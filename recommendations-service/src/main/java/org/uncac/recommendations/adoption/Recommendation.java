@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.uncac.platform.web.Problems;
+import org.uncac.platform.domain.Refusal;
 import org.uncac.recommendations.adoption.RecommendationModel.*;
 import org.uncac.recommendations.adoption.RecommendationCommands.*;
 import org.uncac.recommendations.adoption.RecommendationEvents.*;
@@ -28,7 +28,7 @@ public class Recommendation {
     @CommandHandler
     public Recommendation(AdoptRecommendation c) {
         if ((c.meetingId() == null) == (c.resolution() == null)) {
-            throw Problems.invalid("meetingId", "give either the meeting that adopted it or the Conference resolution");
+            throw Refusal.invalid("meetingId", "give either the meeting that adopted it or the Conference resolution");
         }
         apply(new RecommendationAdopted(c.recommendationId(), c.meetingId(), c.resolution(), c.paragraph(), c.text(),
                 c.addressee(), c.themes(), c.articles(), c.adoptedOn(), c.recordedBy(), c.concernsDirectory()));
@@ -39,7 +39,7 @@ public class Recommendation {
         notSuperseded();
         notBeforeAdoption(c.date());
         if (c.status() == Status.SUPERSEDED || c.status() == Status.ADOPTED) {
-            throw Problems.invalid("status", "must be IN_PROGRESS, ONGOING or IMPLEMENTED (supersession has its own request)");
+            throw Refusal.invalid("status", "must be IN_PROGRESS, ONGOING or IMPLEMENTED (supersession has its own request)");
         }
         apply(new FollowUpRecorded(recommendationId, c.date(), c.action(), c.status(), c.recordedBy()));
     }
@@ -56,20 +56,20 @@ public class Recommendation {
         notSuperseded();
         notBeforeAdoption(c.date());
         if (recommendationId.equals(c.byRecommendationId())) {
-            throw Problems.refused("A recommendation cannot supersede itself");
+            throw Refusal.refused("A recommendation cannot supersede itself");
         }
         apply(new RecommendationSuperseded(recommendationId, c.byRecommendationId(), c.date(), c.recordedBy()));
     }
 
     private void notSuperseded() {
         if (superseded) {
-            throw Problems.conflict("The recommendation has been superseded");
+            throw Refusal.conflict("The recommendation has been superseded");
         }
     }
 
     private void notBeforeAdoption(LocalDate date) {
         if (adoptedOn != null && date.isBefore(adoptedOn)) {
-            throw Problems.refused(date + " is before the recommendation was adopted (" + adoptedOn + ")");
+            throw Refusal.refused(date + " is before the recommendation was adopted (" + adoptedOn + ")");
         }
     }
 

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 import org.uncac.recommendations.figures.PublishedFigureCommands.PublishFigure;
 import org.uncac.recommendations.figures.PublishedFigureEvents.FigurePublished;
 

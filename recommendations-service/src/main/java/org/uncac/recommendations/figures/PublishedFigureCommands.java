@@ -1,7 +1,7 @@
 package org.uncac.recommendations.figures;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.uncac.platform.web.Source;
+import org.uncac.platform.domain.Source;
 
 import java.time.LocalDate;
 

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.uncac.platform.web.Problems;
+import org.uncac.platform.domain.Refusal;
 import org.uncac.recommendations.proposals.ProposalCommands.MarkProposalAdopted;
 import org.uncac.recommendations.proposals.ProposalCommands.RecordProposal;
 import org.uncac.recommendations.proposals.ProposalEvents.ProposalAdopted;
@@ -37,10 +37,10 @@ public class Proposal {
     @CommandHandler
     public void handle(MarkProposalAdopted c) {
         if (adoptedAs != null) {
-            throw Problems.conflict("The proposal was already adopted as recommendation " + adoptedAs);
+            throw Refusal.conflict("The proposal was already adopted as recommendation " + adoptedAs);
         }
         if (c.date().isBefore(proposedOn)) {
-            throw Problems.refused("A proposal cannot be adopted (" + c.date() + ") before it was made (" + proposedOn + ")");
+            throw Refusal.refused("A proposal cannot be adopted (" + c.date() + ") before it was made (" + proposedOn + ")");
         }
         apply(new ProposalAdopted(proposalId, c.recommendationId(), c.date(), c.recordedBy()));
     }

@@ -1,21 +1,11 @@
 package org.uncac.recommendations.proposals;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,127 +14,82 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.uncac.platform.web.Created;
+import org.uncac.recommendations.adoption.RecommendationAnswers.Adopted;
 import org.uncac.platform.commands.AsCaller;
 import org.uncac.platform.security.Caller;
 import org.uncac.platform.web.Problems;
 import org.uncac.platform.web.RequestIds;
 import org.uncac.recommendations.proposals.ProposalCommands.MarkProposalAdopted;
-import org.uncac.recommendations.proposals.ProposalEvents.ProposalAdopted;
-import org.uncac.recommendations.proposals.ProposalEvents.ProposalRecorded;
 import org.uncac.recommendations.proposals.ProposalCommands.RecordProposal;
+import org.uncac.recommendations.proposals.ProposalRequests.AdoptionRequest;
+import org.uncac.recommendations.proposals.ProposalRequests.ProposalRequest;
 import org.uncac.recommendations.adoption.RecommendationCommands.AdoptRecommendation;
-import org.uncac.recommendations.adoption.RecommendationModel.Addressee;
-import org.uncac.recommendations.adoption.RecommendationModel.Theme;
-import org.uncac.platform.validation.StateCode;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Proposals made by States at a meeting: recorded, listed, and adopted as recommendations. */
 @RestController
+@Tag(name = "Proposals")
 @RequestMapping("/api/recommendations/proposals")
 public class ProposalsController {
 
-    public record ProposalRequest(@NotBlank @Size(max = 100) String meetingId,
-                                  @Size(max = 50) List<@StateCode String> proposedBy,
-                                  @NotBlank @Size(max = 20000) String text, @NotNull LocalDate date) {
-    }
-
-    public record AdoptionRequest(@NotBlank @Size(max = 50) String paragraph, @NotNull Addressee addressee,
-                                  @NotNull LocalDate adoptedOn, @Size(max = 3) List<Theme> themes, @Size(max = 20000) String text) {
-    }
-
-    /** The proposals read model. */
-    @Component
-    @ProcessingGroup("recommendations.proposals")
-    public static class ProposalsProjection {
-        static final String COLLECTION = "proposals";
-        private final ReactiveMongoTemplate mongo;
-
-        public ProposalsProjection(ReactiveMongoTemplate mongo) {
-            this.mongo = mongo;
-        }
-
-        @EventHandler
-        void on(ProposalRecorded e) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(e.proposalId())), new Update().set("meetingId", e.meetingId())
-                    .set("proposedBy", e.proposedBy()).set("text", e.text()).set("date", e.date().toString()), ProposalsProjection.COLLECTION).block();
-        }
-
-        @EventHandler
-        void on(ProposalAdopted e) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(e.proposalId())), new Update()
-                    .set("adoptedAs", e.recommendationId()).set("adoptedOn", e.date().toString()), ProposalsProjection.COLLECTION).block();
-        }
-
-        @ResetHandler
-        void reset() {
-            mongo.dropCollection(ProposalsProjection.COLLECTION).block();
-        }
-    }
-
     private final CommandGateway commands;
-    private final ReactiveMongoTemplate mongo;
+    private final ProposalsProjection proposals;
 
-    public ProposalsController(CommandGateway commands, ReactiveMongoTemplate mongo) {
+    public ProposalsController(CommandGateway commands, ProposalsProjection proposals) {
         this.commands = commands;
-        this.mongo = mongo;
+        this.proposals = proposals;
     }
 
+    @Operation(summary = "Record a proposal made by States at a meeting")
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> record(@Valid @RequestBody ProposalRequest request, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Created>> record(@Valid @RequestBody ProposalRequest request, ServerWebExchange exchange) {
         String id = RequestIds.newId(exchange, "proposal");
         // the States that proposed it, where the report names them (it often says "one speaker")
         List<String> proposedBy = request.proposedBy() == null ? List.of() : request.proposedBy();
         return AsCaller.send(commands, caller -> new RecordProposal(id, request.meetingId(),
                         proposedBy, request.text().strip(), request.date(), caller.recordedBy()))
-                .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/proposals/" + id)).body(Map.of("id", id)));
+                .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/proposals/" + id)).body(new Created(id)));
     }
 
     /** Adopts the proposal as a recommendation of its meeting (its text, unless the adopted text differs). */
+    @Operation(summary = "Adopt a proposal as a recommendation of its meeting")
     @PostMapping("/{id}/adoption")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    public Mono<ResponseEntity<Map<String, Object>>> adopt(@PathVariable String id, @Valid @RequestBody AdoptionRequest request,
+    public Mono<ResponseEntity<Adopted>> adopt(@PathVariable String id, @Valid @RequestBody AdoptionRequest request,
                                                          ServerWebExchange exchange) {
         String recommendationId = RequestIds.newId(exchange, "recommendation");
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, ProposalsProjection.COLLECTION)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)))
+        return existing(id)
                 .zipWith(Caller.current())
                 // the recommendation is adopted only once the proposal was marked adopted: a second adoption stops at 409
                 .flatMap(both -> Mono.fromFuture(() -> commands.send(new MarkProposalAdopted(id, recommendationId, request.adoptedOn(),
                                 both.getT2().recordedBy())))
-                        .then(Mono.fromFuture(() -> commands.send(new AdoptRecommendation(recommendationId, both.getT1().getString("meetingId"),
+                        .then(Mono.fromFuture(() -> commands.send(new AdoptRecommendation(recommendationId, both.getT1().meetingId(),
                                 null, request.paragraph().strip(), request.text() == null || request.text().isBlank()
-                                        ? both.getT1().getString("text") : request.text().strip(),
+                                        ? both.getT1().text() : request.text().strip(),
                                 request.addressee(), request.themes(), null, request.adoptedOn(), both.getT2().recordedBy(), false)))))
                 .thenReturn(ResponseEntity.created(URI.create("/api/recommendations/" + recommendationId))
-                        .body(Map.of("id", recommendationId, "status", "ADOPTED", "proposalId", id)));
+                        .body(new Adopted(recommendationId, "ADOPTED", id)));
     }
 
+    @Operation(summary = "The proposals made at a meeting")
     @GetMapping
-    public Mono<List<Map<String, Object>>> list(@RequestParam(required = false) String meetingId) {
-        return mongo.findAll(Document.class, ProposalsProjection.COLLECTION)
-                .filter(d -> meetingId == null || meetingId.equals(d.getString("meetingId")))
-                .map(ProposalsController::view)
-                .collectList();
+    public Mono<List<ProposalView>> list(@RequestParam(required = false) String meetingId) {
+        return proposals.list(meetingId);
     }
 
     /** One proposal: who proposed what at which meeting, and the recommendation it was adopted as, if it was. */
+    @Operation(summary = "One proposal and the recommendation it was adopted as")
     @GetMapping("/{id}")
-    public Mono<Map<String, Object>> one(@PathVariable String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, ProposalsProjection.COLLECTION)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)))
-                .map(ProposalsController::view);
+    public Mono<ProposalView> one(@PathVariable String id) {
+        return existing(id);
     }
 
-    private static Map<String, Object> view(Document document) {
-        Map<String, Object> view = new LinkedHashMap<>(document);
-        view.put("id", view.remove("_id"));
-        return view;
+    private Mono<ProposalView> existing(String id) {
+        return proposals.one(id).switchIfEmpty(Mono.error(() -> Problems.notFound("Proposal", id)));
     }
 }

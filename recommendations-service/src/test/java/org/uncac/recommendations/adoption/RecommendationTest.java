@@ -1,10 +1,9 @@
 package org.uncac.recommendations.adoption;
 
+import org.uncac.platform.domain.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.uncac.recommendations.adoption.RecommendationModel.*;
 import org.uncac.recommendations.adoption.RecommendationCommands.*;
 import org.uncac.recommendations.adoption.RecommendationEvents.*;
@@ -24,9 +23,6 @@ class RecommendationTest {
         fixture = new AggregateTestFixture<>(Recommendation.class);
     }
 
-    private static org.hamcrest.Matcher<Object> status(HttpStatus status) {
-        return Matchers.hasProperty("statusCode", Matchers.is(status));
-    }
 
     @Test
     void adoptedByAMeetingOrByTheConferenceButNotBoth() {
@@ -35,7 +31,7 @@ class RecommendationTest {
                 .expectEvents(adopted);
         fixture.givenNoPriorActivity().when(new AdoptRecommendation("r1", "m8", "Conference resolution 6/4", "1", "t",
                 Addressee.SECRETARIAT, null, null, MAY_31, "secretariat", false))
-                .expectNoEvents().expectException(status(HttpStatus.BAD_REQUEST));
+                .expectNoEvents().expectException(Refusal.InvalidField.class);
     }
 
     @Test
@@ -43,9 +39,9 @@ class RecommendationTest {
         fixture.given(adopted).when(new RecordFollowUp("r1", LocalDate.of(2019, 9, 1), "Workshop held", Status.IN_PROGRESS, "secretariat"))
                 .expectEvents(new FollowUpRecorded("r1", LocalDate.of(2019, 9, 1), "Workshop held", Status.IN_PROGRESS, "secretariat"));
         fixture.given(adopted).when(new RecordFollowUp("r1", LocalDate.of(2019, 1, 1), "x", Status.IN_PROGRESS, "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.UNPROCESSABLE_ENTITY));
+                .expectNoEvents().expectException(Refusal.BrokenRule.class);
         fixture.given(adopted).when(new RecordFollowUp("r1", LocalDate.of(2019, 9, 1), "x", Status.SUPERSEDED, "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.BAD_REQUEST));
+                .expectNoEvents().expectException(Refusal.InvalidField.class);
     }
 
     @Test
@@ -54,9 +50,9 @@ class RecommendationTest {
         fixture.given(adopted).when(new SupersedeRecommendation("r1", "r2", LocalDate.of(2021, 9, 10), "secretariat"))
                 .expectEvents(superseded);
         fixture.given(adopted, superseded).when(new RecordFollowUp("r1", LocalDate.of(2022, 1, 1), "x", Status.ONGOING, "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.CONFLICT));
+                .expectNoEvents().expectException(Refusal.Conflict.class);
         fixture.given(adopted).when(new SupersedeRecommendation("r1", "r1", LocalDate.of(2021, 9, 10), "secretariat"))
-                .expectNoEvents().expectException(status(HttpStatus.UNPROCESSABLE_ENTITY));
+                .expectNoEvents().expectException(Refusal.BrokenRule.class);
         fixture.given(adopted).when(new ReaffirmRecommendation("r1", "m10", "46", LocalDate.of(2021, 9, 10), "secretariat"))
                 .expectEvents(new RecommendationReaffirmed("r1", "m10", "46", LocalDate.of(2021, 9, 10), "secretariat"));
     }

@@ -1,4 +1,4 @@
-package org.uncac.platform.web;
+package org.uncac.platform.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

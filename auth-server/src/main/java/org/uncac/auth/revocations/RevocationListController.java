@@ -1,8 +1,11 @@
-package org.uncac.auth.clients;
+package org.uncac.auth.revocations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.uncac.auth.clients.MongoRegisteredClientRepository;
 import org.uncac.auth.people.People;
 
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
  * second and refuse the tokens of the clients and people it names.
  */
 @RestController
+@Tag(name = "Revocations")
 public class RevocationListController {
 
     public record RevocationList(List<Revoked> revoked) {
@@ -31,6 +35,7 @@ public class RevocationListController {
     }
 
     /** Revoked clients and disabled people (a token's subject is either). */
+    @Operation(summary = "The revoked clients and disabled people whose tokens are refused")
     @GetMapping("/oauth2/revoked")
     public RevocationList revoked() {
         List<Revoked> revoked = new ArrayList<>(clients.revoked().stream()

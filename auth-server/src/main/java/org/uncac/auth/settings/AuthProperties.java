@@ -1,4 +1,4 @@
-package org.uncac.auth;
+package org.uncac.auth.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
