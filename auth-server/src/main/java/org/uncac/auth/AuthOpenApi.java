@@ -6,12 +6,11 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
 
-import org.uncac.apidocs.ApiDocumentation;
+import org.uncac.apidocs.ApiDocumentationConfiguration;
 
 import java.util.List;
 
@@ -20,6 +19,7 @@ import java.util.List;
  * where it is read: through the gateway, its "Try it out" goes to the gateway, not to the auth-server's own port.
  */
 @Configuration
+@Import(ApiDocumentationConfiguration.class)
 public class AuthOpenApi {
 
     @Bean
@@ -31,16 +31,5 @@ public class AuthOpenApi {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
-    }
-
-    /** Roles and problem responses on every operation, as in the services' documents. */
-    @Bean
-    public OperationCustomizer rolesAndProblems() {
-        return ApiDocumentation::describe;
-    }
-
-    @Bean
-    public OpenApiCustomizer problemSchema() {
-        return ApiDocumentation::addProblemSchema;
     }
 }

@@ -1,5 +1,6 @@
 package org.uncac.auth;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * mongo-java-server lacks, so it is switched off in application.yml.)
  */
 @Component("clientStore")
+@RequiredArgsConstructor
 public class ClientStoreHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
-
-    public ClientStoreHealthIndicator(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {

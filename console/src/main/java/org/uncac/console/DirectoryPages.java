@@ -1,5 +1,6 @@
 package org.uncac.console;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,16 +43,13 @@ import static org.uncac.console.FormValues.text;
  * time and by regional group, and the secretariat's list of stale entries.
  */
 @Controller
+@RequiredArgsConstructor
 public class DirectoryPages {
 
     static final List<String> TYPES = List.of("PREVENTION", "MUTUAL_LEGAL_ASSISTANCE", "EXTRADITION", "ASSET_RECOVERY",
             "CIVIL_ADMINISTRATIVE");
 
     private final GatewayApi api;
-
-    public DirectoryPages(GatewayApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/directory")
     public Mono<String> entries(@RequestParam(required = false) String asAt, @RequestParam(required = false) String recordedBy,

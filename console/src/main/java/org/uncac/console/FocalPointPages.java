@@ -1,5 +1,6 @@
 package org.uncac.console;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -24,13 +25,10 @@ import java.util.HashMap;
  * They see their own State's responses only; the API refuses them anything else.
  */
 @Controller
+@RequiredArgsConstructor
 public class FocalPointPages {
 
     private final GatewayApi api;
-
-    public FocalPointPages(GatewayApi api) {
-        this.api = api;
-    }
 
     /**
      * The notes verbales addressed to the person's State, open first, each with its deadline and the date of the

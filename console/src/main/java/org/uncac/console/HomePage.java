@@ -1,5 +1,6 @@
 package org.uncac.console;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,13 +17,10 @@ import java.util.Map;
 
 /** Home by role, the language switch, and the page after signing out. */
 @Controller
+@RequiredArgsConstructor
 public class HomePage {
 
     private final GatewayApi api;
-
-    public HomePage(GatewayApi api) {
-        this.api = api;
-    }
 
     /** The secretariat's home is the open notes verbales; a chair's, the next meeting; a focal point's, their State's notes. */
     @GetMapping("/")

@@ -2,6 +2,7 @@ package org.uncac.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,13 +37,10 @@ import static org.uncac.console.FormValues.present;
  * provisional version, the versions side by side with their differences, and the chair's next meeting.
  */
 @Controller
+@RequiredArgsConstructor
 public class MeetingsPages {
 
     private final GatewayApi api;
-
-    public MeetingsPages(GatewayApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/meetings")
     public Mono<String> list(@RequestParam(required = false) String view, Model model) {

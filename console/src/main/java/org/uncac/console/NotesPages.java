@@ -1,6 +1,7 @@
 package org.uncac.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,16 +36,13 @@ import static org.uncac.console.FormValues.blankToNull;
  * them, one note with its figures as at a date and the secretariat's actions, and the draft editor.
  */
 @Controller
+@RequiredArgsConstructor
 public class NotesPages {
 
     /** Empty question rows the editor offers beyond the ones a draft has. */
     static final int SPARE_QUESTIONS = 2;
 
     private final GatewayApi api;
-
-    public NotesPages(GatewayApi api) {
-        this.api = api;
-    }
 
     /** The notes open as at a date (today unless the as-at bar says otherwise), those due within a week first. */
     @GetMapping("/notes/open")

@@ -1,5 +1,6 @@
 package org.uncac.console;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +16,10 @@ import java.util.Locale;
 
 /** The secretariat's page of people: who signs in, adding one, disabling and enabling, resetting a password. */
 @Controller
+@RequiredArgsConstructor
 public class PeoplePages {
 
     private final GatewayApi api;
-
-    public PeoplePages(GatewayApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/people")
     public Mono<String> people(Model model) {

@@ -1,5 +1,6 @@
 package org.uncac.console;
 
+import lombok.RequiredArgsConstructor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -32,6 +33,7 @@ import static org.uncac.console.FormValues.present;
  * and the progress note for a meeting (previewed here, downloaded as DOCX or Markdown).
  */
 @Controller
+@RequiredArgsConstructor
 public class RecommendationsPages {
 
     static final List<String> STATUSES = List.of("ADOPTED", "IN_PROGRESS", "ONGOING", "IMPLEMENTED", "SUPERSEDED");
@@ -43,10 +45,6 @@ public class RecommendationsPages {
             .escapeHtml(true).sanitizeUrls(true).build();
 
     private final GatewayApi api;
-
-    public RecommendationsPages(GatewayApi api) {
-        this.api = api;
-    }
 
     @GetMapping("/recommendations")
     public Mono<String> board(@RequestParam(required = false) String asAt, @RequestParam(required = false) String recordedBy,

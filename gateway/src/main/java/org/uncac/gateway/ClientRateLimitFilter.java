@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import java.time.Duration;
  * instances each enforces its own share.
  */
 @Component
+@RequiredArgsConstructor
 public class ClientRateLimitFilter implements WebFilter, Ordered {
 
     /** @param burst requests a client may send at once; @param perSecond sustained requests per second */
@@ -40,11 +42,6 @@ public class ClientRateLimitFilter implements WebFilter, Ordered {
     private final ObjectMapper objectMapper;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
-
-    public ClientRateLimitFilter(Limits limits, ObjectMapper objectMapper) {
-        this.limits = limits;
-        this.objectMapper = objectMapper;
-    }
 
     @Override
     public int getOrder() {

@@ -1,6 +1,7 @@
 package org.uncac.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,13 +19,10 @@ import java.net.ConnectException;
  */
 @Component
 @Order(-2)
+@RequiredArgsConstructor
 public class GatewayErrors implements WebExceptionHandler {
 
     private final ObjectMapper objectMapper;
-
-    public GatewayErrors(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,6 +38,7 @@ import java.util.List;
 @RestController
 @Tag(name = "API clients")
 @RequestMapping("/api/clients")
+@RequiredArgsConstructor
 public class ClientsController {
 
     public record RegisterClient(@NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters (ISO 3166-1 alpha-3)") String stateCode,
@@ -57,12 +59,6 @@ public class ClientsController {
     private final MongoRegisteredClientRepository clients;
     private final PasswordEncoder passwordEncoder;
     private final AuthProperties properties;
-
-    public ClientsController(MongoRegisteredClientRepository clients, PasswordEncoder passwordEncoder, AuthProperties properties) {
-        this.clients = clients;
-        this.passwordEncoder = passwordEncoder;
-        this.properties = properties;
-    }
 
     @Operation(summary = "Register an API client (a State's software or the secretariat's) and get its secret once")
     @PostMapping

@@ -1,5 +1,6 @@
 package org.uncac.auth.clients;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,17 +14,12 @@ import java.time.Instant;
  * secret for one of them fails (outside the embedded default, which may use the development secrets).
  */
 @Component
+@RequiredArgsConstructor
 public class DefaultClients implements ApplicationRunner {
 
     private final AuthProperties properties;
     private final MongoRegisteredClientRepository clients;
     private final PasswordEncoder passwordEncoder;
-
-    public DefaultClients(AuthProperties properties, MongoRegisteredClientRepository clients, PasswordEncoder passwordEncoder) {
-        this.properties = properties;
-        this.clients = clients;
-        this.passwordEncoder = passwordEncoder;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

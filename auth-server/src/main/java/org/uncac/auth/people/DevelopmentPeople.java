@@ -1,5 +1,6 @@
 package org.uncac.auth.people;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -17,19 +18,13 @@ import java.util.List;
  * {@code UNCAC_AUT_FOCAL_POINT_PASSWORD} give others; set again at every start.
  */
 @Component
+@RequiredArgsConstructor
 public class DevelopmentPeople implements ApplicationRunner {
 
     private final AuthProperties properties;
     private final People people;
     private final PasswordEncoder passwordEncoder;
     private final Environment environment;
-
-    public DevelopmentPeople(AuthProperties properties, People people, PasswordEncoder passwordEncoder, Environment environment) {
-        this.properties = properties;
-        this.people = people;
-        this.passwordEncoder = passwordEncoder;
-        this.environment = environment;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

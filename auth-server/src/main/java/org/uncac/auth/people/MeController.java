@@ -3,6 +3,7 @@ package org.uncac.auth.people;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -18,13 +19,10 @@ import org.uncac.auth.people.PersonRequests.LanguageChoice;
 @RestController
 @Tag(name = "People")
 @RequestMapping("/api/users/me")
+@RequiredArgsConstructor
 public class MeController {
 
     private final People people;
-
-    public MeController(People people) {
-        this.people = people;
-    }
 
     @Operation(summary = "Read the signed-in person's own record")
     @GetMapping

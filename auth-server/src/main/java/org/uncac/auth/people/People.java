@@ -1,5 +1,6 @@
 package org.uncac.auth.people;
 
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 
 /** The people who sign in, in the auth-server's own database ({@code people}), keyed by username. */
 @Component
+@RequiredArgsConstructor
 public class People {
 
     static final String COLLECTION = "people";
@@ -25,10 +27,6 @@ public class People {
     static final Duration LOCK = Duration.ofMinutes(15);
 
     private final MongoTemplate mongo;
-
-    public People(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public Optional<Person> find(String username) {
         return Optional.ofNullable(mongo.findOne(byName(username), Document.class, COLLECTION)).map(People::person);

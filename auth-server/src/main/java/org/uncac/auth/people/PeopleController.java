@@ -1,6 +1,7 @@
 package org.uncac.auth.people;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +37,7 @@ import java.util.TreeSet;
 @RestController
 @Tag(name = "People")
 @RequestMapping("/api/users")
+@RequiredArgsConstructor
 public class PeopleController {
 
     /** The console's languages: the six official languages of the United Nations. */
@@ -48,12 +50,6 @@ public class PeopleController {
     private final People people;
     private final PasswordEncoder passwordEncoder;
     private final MongoRegisteredClientRepository clients;
-
-    public PeopleController(People people, PasswordEncoder passwordEncoder, MongoRegisteredClientRepository clients) {
-        this.people = people;
-        this.passwordEncoder = passwordEncoder;
-        this.clients = clients;
-    }
 
     @Operation(summary = "Add a person who signs in to the console")
     @PostMapping

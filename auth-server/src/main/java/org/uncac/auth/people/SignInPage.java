@@ -1,5 +1,6 @@
 package org.uncac.auth.people;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,13 +12,10 @@ import java.util.Locale;
 
 /** The page where people sign in, in the language they ask for (or their browser's), right to left in Arabic. */
 @Controller
+@RequiredArgsConstructor
 public class SignInPage {
 
     private final MessageSource messages;
-
-    public SignInPage(MessageSource messages) {
-        this.messages = messages;
-    }
 
     @GetMapping("/auth/sign-in")
     public String signIn(@RequestParam(required = false) String lang, @RequestParam(required = false) String error,

@@ -1,5 +1,6 @@
 package org.uncac.auth.people;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -23,15 +24,12 @@ import java.time.Instant;
  * and address, never the password.
  */
 @Component
+@RequiredArgsConstructor
 public class SignIns implements UserDetailsService {
 
     private static final Logger log = LoggerFactory.getLogger(SignIns.class);
 
     private final People people;
-
-    public SignIns(People people) {
-        this.people = people;
-    }
 
     @Override
     public UserDetails loadUserByUsername(String username) {

@@ -2,6 +2,7 @@ package org.uncac.auth.revocations;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +19,7 @@ import java.util.ArrayList;
  */
 @RestController
 @Tag(name = "Revocations")
+@RequiredArgsConstructor
 public class RevocationListController {
 
     public record RevocationList(List<Revoked> revoked) {
@@ -28,11 +30,6 @@ public class RevocationListController {
 
     private final MongoRegisteredClientRepository clients;
     private final People people;
-
-    public RevocationListController(MongoRegisteredClientRepository clients, People people) {
-        this.clients = clients;
-        this.people = people;
-    }
 
     /** Revoked clients and disabled people (a token's subject is either). */
     @Operation(summary = "The revoked clients and disabled people whose tokens are refused")

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,20 +49,13 @@ import java.util.List;
 @RestController
 @Tag(name = "Directory of authorities")
 @RequestMapping("/api/directory")
+@RequiredArgsConstructor
 public class AuthoritiesController {
 
     private final CommandGateway commands;
     private final AuthoritiesQueries queries;
     private final StatePartiesQueries parties;
     private final SecretariatTime time;
-
-    public AuthoritiesController(CommandGateway commands, AuthoritiesQueries queries, StatePartiesQueries parties,
-                                 SecretariatTime time) {
-        this.commands = commands;
-        this.queries = queries;
-        this.parties = parties;
-        this.time = time;
-    }
 
     @Operation(summary = "Designate a competent national authority of a State")
     @PostMapping("/authorities")

@@ -3,15 +3,13 @@ package org.uncac.directory.authorities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.Documents;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityDesignated;
 import org.uncac.directory.authorities.AuthorityEvents.AuthorityUpdated;
@@ -29,18 +27,17 @@ import java.time.LocalDate;
  */
 @Component
 @ProcessingGroup(AuthoritiesProjection.PROCESSING_GROUP)
-public class AuthoritiesProjection {
+public class AuthoritiesProjection extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "directory.authorities";
     static final String COLLECTION = "authorities";
     static final String VERSION_KEY = "directory.authorities";
 
-    private final ReactiveMongoTemplate mongo;
     private final ReadModelVersions versions;
     private final ObjectMapper objectMapper;
 
     public AuthoritiesProjection(ReactiveMongoTemplate mongo, ReadModelVersions versions, ObjectMapper objectMapper) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.versions = versions;
         this.objectMapper = objectMapper;
     }
@@ -66,15 +63,14 @@ public class AuthoritiesProjection {
                         .append("reason", event.reason()));
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
+    @Override
+    protected void afterReset() {
         versions.bump(VERSION_KEY);
     }
 
     private void record(String id, String stateCode, AuthorityType type, Document change) {
         Update update = new Update().set("stateCode", stateCode).set("type", type.name()).addToSet("changes", change);
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).block();
+        upsert(id, update);
         versions.bump(VERSION_KEY);
     }
 

@@ -1,6 +1,7 @@
 package org.uncac.directory.authorities;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ import reactor.core.publisher.Flux;
  * history is folded in memory once per change of the read model (see {@link ReadModelVersions}).
  */
 @Component
+@RequiredArgsConstructor
 public class AuthoritiesQueries {
 
     public enum Status { IN_FORCE, NOT_YET_IN_FORCE, WITHDRAWN }
@@ -62,14 +64,6 @@ public class AuthoritiesQueries {
     private final ReadModelVersions versions;
     private final ObjectMapper objectMapper;
     private final StatePartiesQueries parties;
-
-    public AuthoritiesQueries(ReactiveMongoTemplate mongo, ReadModelVersions versions, ObjectMapper objectMapper,
-                              StatePartiesQueries parties) {
-        this.mongo = mongo;
-        this.versions = versions;
-        this.objectMapper = objectMapper;
-        this.parties = parties;
-    }
 
     Mono<Map<String, AuthorityTimeline>> timelines() {
         return versions.cached(AuthoritiesProjection.VERSION_KEY, () -> mongo

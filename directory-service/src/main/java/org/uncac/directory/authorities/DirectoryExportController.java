@@ -3,6 +3,7 @@ package org.uncac.directory.authorities;
 import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +22,12 @@ import java.time.LocalDate;
 @RestController
 @Tag(name = "Directory of authorities")
 @RequestMapping("/api/directory")
+@RequiredArgsConstructor
 public class DirectoryExportController {
 
     private final AuthoritiesQueries queries;
     private final StatePartiesQueries parties;
     private final SecretariatTime time;
-
-    public DirectoryExportController(AuthoritiesQueries queries, StatePartiesQueries parties, SecretariatTime time) {
-        this.queries = queries;
-        this.parties = parties;
-        this.time = time;
-    }
 
     @Operation(summary = "The directory as at a date, as CSV")
     @GetMapping(value = "/authorities/export", produces = "text/csv")

@@ -2,6 +2,7 @@ package org.uncac.directory.coverage;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +25,7 @@ import java.util.Locale;
 @RestController
 @Tag(name = "Directory coverage")
 @RequestMapping("/api/directory/coverage")
+@RequiredArgsConstructor
 public class CoverageController {
 
     /** The most points a series gives. */
@@ -43,12 +45,6 @@ public class CoverageController {
     private final AuthoritiesQueries queries;
     private final PublishedCoverageProjection published;
     private final SecretariatTime time;
-
-    public CoverageController(AuthoritiesQueries queries, PublishedCoverageProjection published, SecretariatTime time) {
-        this.queries = queries;
-        this.published = published;
-        this.time = time;
-    }
 
     @Operation(summary = "How many States parties have an authority of each type, as at a date")
     @GetMapping

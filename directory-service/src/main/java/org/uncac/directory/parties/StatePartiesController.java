@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 @RestController
 @Tag(name = "States parties")
 @RequestMapping("/api/directory/states-parties")
+@RequiredArgsConstructor
 public class StatePartiesController {
 
     public record RegisterRequest(@NotBlank @Size(max = 3) String code, @NotBlank @Size(max = 200) String name,
@@ -53,12 +55,6 @@ public class StatePartiesController {
     private final StatePartiesQueries queries;
 
     private final SecretariatTime time;
-
-    public StatePartiesController(CommandGateway commands, StatePartiesQueries queries, SecretariatTime time) {
-        this.commands = commands;
-        this.queries = queries;
-        this.time = time;
-    }
 
     @Operation(summary = "Register a State party to the Convention")
     @PostMapping

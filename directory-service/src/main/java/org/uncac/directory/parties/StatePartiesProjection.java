@@ -2,7 +2,6 @@ package org.uncac.directory.parties;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
@@ -11,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRegistered;
 import org.uncac.directory.parties.StatePartyEvents.StatePartyRenamed;
 import org.uncac.platform.readmodel.ReadModelVersions;
@@ -24,18 +24,17 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(StatePartiesProjection.PROCESSING_GROUP)
-public class StatePartiesProjection {
+public class StatePartiesProjection extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "directory.states-parties";
     static final String COLLECTION = "states_parties";
 
     static final String VERSION_KEY = "directory.states-parties";
 
-    private final ReactiveMongoTemplate mongo;
     private final ReadModelVersions versions;
 
     public StatePartiesProjection(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.versions = versions;
     }
 
@@ -62,9 +61,8 @@ public class StatePartiesProjection {
         versions.bump(VERSION_KEY);
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
+    @Override
+    protected void afterReset() {
         versions.bump(VERSION_KEY);
     }
 

@@ -1,5 +1,6 @@
 package org.uncac.directory.parties;
 
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,6 +18,7 @@ import java.util.Objects;
 
 /** Answers about States parties as at a business date and, optionally, as recorded by an instant. */
 @Component
+@RequiredArgsConstructor
 public class StatePartiesQueries {
 
     /**
@@ -29,11 +31,6 @@ public class StatePartiesQueries {
 
     private final ReactiveMongoTemplate mongo;
     private final ReadModelVersions versions;
-
-    public StatePartiesQueries(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
-        this.mongo = mongo;
-        this.versions = versions;
-    }
 
     /** The parties on {@code asAt} (party since that day or before), with the names they bore that day. */
     public Flux<PartyView> asAt(LocalDate asAt, Instant recordedBy) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +39,7 @@ import java.util.Map;
 @RestController
 @Tag(name = "Published coverage")
 @RequestMapping("/api/directory/published-coverage")
+@RequiredArgsConstructor
 public class PublishedCoverageController {
 
     public record PublishRequest(@NotNull LocalDate asAt, @Size(max = 7) String asAtKnownTo,
@@ -48,12 +50,6 @@ public class PublishedCoverageController {
     private final CommandGateway commands;
     private final PublishedCoverageProjection figures;
     private final SecretariatTime time;
-
-    public PublishedCoverageController(CommandGateway commands, PublishedCoverageProjection figures, SecretariatTime time) {
-        this.commands = commands;
-        this.figures = figures;
-        this.time = time;
-    }
 
     @Operation(summary = "Record the directory's coverage as the secretariat published it")
     @PostMapping

@@ -2,14 +2,12 @@ package org.uncac.directory.published;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.directory.authorities.AuthorityType;
 import org.uncac.directory.published.PublishedCoverageEvents.CoveragePublished;
 import org.uncac.platform.domain.Source;
@@ -25,7 +23,7 @@ import java.util.Map;
 /** The published coverage figures, one document each, with their recording instants for {@code recordedBy}. */
 @Component
 @ProcessingGroup(PublishedCoverageProjection.PROCESSING_GROUP)
-public class PublishedCoverageProjection {
+public class PublishedCoverageProjection extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "directory.published-coverage";
     public static final String COLLECTION = "published_coverage";
@@ -35,25 +33,18 @@ public class PublishedCoverageProjection {
                                         Source source, String text) {
     }
 
-    private final ReactiveMongoTemplate mongo;
-
     public PublishedCoverageProjection(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
     void on(CoveragePublished e, @Timestamp Instant recordedAt) {
         Document byType = new Document();
         e.byType().forEach((type, count) -> byType.append(type.name(), count));
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.figureId())), new Update().set("asAt", e.asAt().toString())
+        upsert(e.figureId(), new Update().set("asAt", e.asAt().toString())
                 .set("asAtKnownTo", e.asAtKnownTo()).set("byType", byType)
                 .set("source", new Document("document", e.source().document()).append("paragraph", e.source().paragraph()))
-                .set("text", e.text()).set("recordedAt", recordedAt.toString()).set("recordedBy", e.recordedBy()), COLLECTION).block();
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
+                .set("text", e.text()).set("recordedAt", recordedAt.toString()).set("recordedBy", e.recordedBy()));
     }
 
     /** Every figure published on or before {@code asAt} (as recorded by {@code recordedBy}), earliest first. */

@@ -1,5 +1,6 @@
 package org.uncac.directory.referencedata;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -18,15 +19,12 @@ import org.uncac.directory.parties.StatePartyCommands.ImportStateParty;
  */
 @Component
 @ConditionalOnProperty(name = "uncac.directory.import-reference-data", havingValue = "true", matchIfMissing = true)
+@RequiredArgsConstructor
 public class ReferenceDataImport implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataImport.class);
 
     private final CommandGateway commands;
-
-    public ReferenceDataImport(CommandGateway commands) {
-        this.commands = commands;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

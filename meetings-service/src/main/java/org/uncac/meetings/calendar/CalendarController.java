@@ -1,5 +1,6 @@
 package org.uncac.meetings.calendar;
 
+import lombok.RequiredArgsConstructor;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Date;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -30,15 +31,12 @@ import java.text.ParseException;
 @RestController
 @Tag(name = "Calendar")
 @RequestMapping("/api/meetings")
+@RequiredArgsConstructor
 public class CalendarController {
 
     private static final DateTimeFormatter ICAL_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MeetingsQueries queries;
-
-    public CalendarController(MeetingsQueries queries) {
-        this.queries = queries;
-    }
 
     @Operation(summary = "Every meeting as an iCalendar feed")
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")

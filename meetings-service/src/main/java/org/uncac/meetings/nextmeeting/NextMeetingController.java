@@ -1,6 +1,7 @@
 package org.uncac.meetings.nextmeeting;
 
 import jakarta.validation.constraints.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.uncac.platform.time.SecretariatTime;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 @RestController
 @Tag(name = "Next meeting")
 @RequestMapping("/api/meetings")
+@RequiredArgsConstructor
 public class NextMeetingController {
 
     private static final Set<String> CLOSED = Set.of("IMPLEMENTED", "SUPERSEDED");
@@ -41,12 +43,6 @@ public class NextMeetingController {
     private final ReactiveMongoTemplate mongo;
 
     private final SecretariatTime time;
-
-    public NextMeetingController(MeetingsQueries meetings, ReactiveMongoTemplate mongo, SecretariatTime time) {
-        this.meetings = meetings;
-        this.mongo = mongo;
-        this.time = time;
-    }
 
     /** The next meeting of a body, the recommendations still open for it, and the documents still expected. */
     public record NextMeeting(MeetingView meeting, List<OpenRecommendation> openRecommendations,

@@ -2,16 +2,13 @@ package org.uncac.meetings.nextmeeting;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.meetings.nextmeeting.RecommendationsEvents.FollowUpRecorded;
 import org.uncac.meetings.nextmeeting.RecommendationsEvents.RecommendationAdopted;
 import org.uncac.meetings.nextmeeting.RecommendationsEvents.RecommendationSuperseded;
-
 
 /**
  * This service's replica of the recommendations, from the recommendations service's events (its own records,
@@ -19,15 +16,13 @@ import org.uncac.meetings.nextmeeting.RecommendationsEvents.RecommendationSupers
  */
 @Component
 @ProcessingGroup(RecommendationsReplica.PROCESSING_GROUP)
-public class RecommendationsReplica {
+public class RecommendationsReplica extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "meetings.recommendations";
     static final String COLLECTION = "recommendations";
 
-    private final ReactiveMongoTemplate mongo;
-
     public RecommendationsReplica(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
@@ -47,12 +42,4 @@ public class RecommendationsReplica {
         upsert(e.recommendationId(), new Update().set("status", "SUPERSEDED"));
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
-    }
-
-    private void upsert(String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).block();
-    }
 }

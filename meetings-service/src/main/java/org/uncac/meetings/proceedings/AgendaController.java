@@ -1,6 +1,7 @@
 package org.uncac.meetings.proceedings;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,15 +28,11 @@ import java.util.stream.IntStream;
 @RestController
 @Tag(name = "Agendas")
 @RequestMapping("/api/meetings")
+@RequiredArgsConstructor
 public class AgendaController {
 
     private final CommandGateway commands;
     private final MeetingsQueries queries;
-
-    public AgendaController(CommandGateway commands, MeetingsQueries queries) {
-        this.commands = commands;
-        this.queries = queries;
-    }
 
     @Operation(summary = "Issue a new version of a meeting's provisional agenda")
     @PutMapping("/{id}/provisional-agenda")

@@ -1,6 +1,7 @@
 package org.uncac.meetings.proceedings;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,17 +32,12 @@ import java.util.List;
 @RestController
 @Tag(name = "Meetings")
 @RequestMapping("/api/meetings")
+@RequiredArgsConstructor
 public class MeetingsController {
 
     private final CommandGateway commands;
     private final MeetingsQueries queries;
     private final OrdinalClaims ordinals;
-
-    public MeetingsController(CommandGateway commands, MeetingsQueries queries, OrdinalClaims ordinals) {
-        this.commands = commands;
-        this.queries = queries;
-        this.ordinals = ordinals;
-    }
 
     @Operation(summary = "Convene a meeting of a body")
     @PostMapping

@@ -3,15 +3,13 @@ package org.uncac.meetings.proceedings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.Documents;
 import org.uncac.meetings.proceedings.MeetingEvents.*;
 
@@ -26,16 +24,15 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(MeetingsProjection.PROCESSING_GROUP)
-public class MeetingsProjection {
+public class MeetingsProjection extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "meetings.meetings";
     static final String COLLECTION = "meetings";
 
-    private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
 
     public MeetingsProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.objectMapper = objectMapper;
     }
 
@@ -103,16 +100,11 @@ public class MeetingsProjection {
                 .append("reason", e.reason())), id, "CANCELLED", e.date(), at, e.recordedBy());
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
-    }
-
     private void upsert(String meetingId, Update update, String eventId, String what, LocalDate date, Instant at, String by) {
         update.addToSet("history", new Document("eventId", eventId).append("what", what)
                 .append("date", date == null ? null : date.toString()).append("recordedAt", at.toString())
                 .append("recordedBy", by));
-        mongo.upsert(Query.query(Criteria.where("_id").is(meetingId)), update, COLLECTION).block();
+        upsert(meetingId, update);
     }
 
     private List<Document> documents(List<?> values) {

@@ -1,6 +1,7 @@
 package org.uncac.meetings.proceedings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,6 +21,7 @@ import java.util.List;
 
 /** Meetings as the contract shows them, their agenda versions and differences, history and attendance. */
 @Component
+@RequiredArgsConstructor
 public class MeetingsQueries {
 
     public enum Status { CONVENED, AGENDA_ISSUED, IN_SESSION, CONCLUDED, REPORT_ADOPTED, CANCELLED }
@@ -45,12 +47,6 @@ public class MeetingsQueries {
     private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
     private final SecretariatTime time;
-
-    public MeetingsQueries(ReactiveMongoTemplate mongo, ObjectMapper objectMapper, SecretariatTime time) {
-        this.mongo = mongo;
-        this.objectMapper = objectMapper;
-        this.time = time;
-    }
 
     public Mono<MeetingRecord> meeting(String id) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, MeetingsProjection.COLLECTION)

@@ -2,6 +2,7 @@ package org.uncac.meetings.proceedings;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -19,16 +20,13 @@ import java.util.function.Supplier;
  * is a retry of the same request (its id comes from the Idempotency-Key) and goes through.
  */
 @Component
+@RequiredArgsConstructor
 public class OrdinalClaims {
 
     /** Which meeting holds each ordinal of a body. */
     static final String COLLECTION = "meeting_ordinals";
 
     private final ReactiveMongoTemplate mongo;
-
-    public OrdinalClaims(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** Runs {@code convene} holding the ordinal for {@code meetingId}; 409 if another meeting holds it. */
     public <T> Mono<T> whileClaimed(String body, int ordinal, String meetingId, Supplier<Mono<T>> convene) {

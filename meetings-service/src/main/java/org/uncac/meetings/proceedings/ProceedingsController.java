@@ -1,6 +1,7 @@
 package org.uncac.meetings.proceedings;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,15 +27,11 @@ import java.util.List;
 @RestController
 @Tag(name = "Proceedings")
 @RequestMapping("/api/meetings")
+@RequiredArgsConstructor
 public class ProceedingsController {
 
     private final CommandGateway commands;
     private final MeetingsQueries queries;
-
-    public ProceedingsController(CommandGateway commands, MeetingsQueries queries) {
-        this.commands = commands;
-        this.queries = queries;
-    }
 
     @Operation(summary = "Record a session of a meeting and who chaired it")
     @PostMapping("/{id}/sessions")

@@ -1,5 +1,6 @@
 package org.uncac.meetings.proceedings;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import java.util.List;
  * the service restarts: the deadline lives in the event store and the sweep finds it again.
  */
 @Component
+@RequiredArgsConstructor
 public class SilenceProcedureSweep {
 
     private static final Logger log = LoggerFactory.getLogger(SilenceProcedureSweep.class);
@@ -26,12 +28,6 @@ public class SilenceProcedureSweep {
     private final MeetingsQueries queries;
     private final CommandGateway commands;
     private final SecretariatTime time;
-
-    public SilenceProcedureSweep(MeetingsQueries queries, CommandGateway commands, SecretariatTime time) {
-        this.queries = queries;
-        this.commands = commands;
-        this.time = time;
-    }
 
     @Scheduled(fixedDelayString = "${uncac.meetings.silence-sweep:PT60S}", initialDelayString = "${uncac.meetings.silence-sweep:PT60S}")
     public void sweep() {

@@ -3,6 +3,7 @@ package org.uncac.notesverbales.notes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,13 +29,10 @@ import java.net.URI;
 @RestController
 @Tag(name = "Notes verbales")
 @RequestMapping("/api/notes-verbales")
+@RequiredArgsConstructor
 public class DraftsController {
 
     private final CommandGateway commands;
-
-    public DraftsController(CommandGateway commands) {
-        this.commands = commands;
-    }
 
     @Operation(summary = "Draft a note verbale")
     @PostMapping

@@ -3,14 +3,12 @@ package org.uncac.notesverbales.notes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.Documents;
 import org.uncac.notesverbales.notes.NoteEvents.CollectionClosed;
 import org.uncac.notesverbales.notes.NoteEvents.DeadlineExtended;
@@ -27,16 +25,15 @@ import java.util.List;
 /** One document per note verbale: its content, status, addressees, reminder rounds and deadlines. Idempotent. */
 @Component
 @ProcessingGroup(NotesProjection.PROCESSING_GROUP)
-public class NotesProjection {
+public class NotesProjection extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "notes-verbales.notes";
     public static final String COLLECTION = "notes";
 
-    private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
 
     public NotesProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.objectMapper = objectMapper;
     }
 
@@ -86,11 +83,6 @@ public class NotesProjection {
         upsert(e.noteId(), new Update().set("status", "CLOSED").set("closedOn", e.date().toString()));
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
-    }
-
     private Update content(String reference, String subject, String body, List<Question> questions, List<String> mandates,
                            List<String> recommendationIds, boolean all, List<String> addressees, LocalDate deadline) {
         return new Update().set("reference", reference).set("subject", subject).set("body", body)
@@ -101,7 +93,4 @@ public class NotesProjection {
                 .set("deadline", deadline == null ? null : deadline.toString());
     }
 
-    private void upsert(String noteId, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(noteId)), update, COLLECTION).block();
-    }
 }

@@ -1,5 +1,6 @@
 package org.uncac.notesverbales.notes;
 
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,13 +16,10 @@ import java.util.Locale;
 
 /** Notes verbales as their read model holds them. */
 @Component
+@RequiredArgsConstructor
 public class NotesQueries {
 
     private final ReactiveMongoTemplate mongo;
-
-    public NotesQueries(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public Mono<Note> note(String noteId) {
         return mongo.findOne(Query.query(Criteria.where("_id").is(noteId)), Document.class, NotesProjection.COLLECTION)

@@ -2,6 +2,7 @@ package org.uncac.notesverbales.notes;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +45,7 @@ import java.util.List;
 @RestController
 @Tag(name = "Notes verbales")
 @RequestMapping("/api/notes-verbales")
+@RequiredArgsConstructor
 public class NotesVerbalesController {
 
     /** The statuses a list can ask for. */
@@ -53,14 +55,6 @@ public class NotesVerbalesController {
     private final NotesQueries queries;
     private final PartiesReplica parties;
     private final SecretariatTime time;
-
-    public NotesVerbalesController(CommandGateway commands, NotesQueries queries, PartiesReplica parties,
-                                   SecretariatTime time) {
-        this.commands = commands;
-        this.queries = queries;
-        this.parties = parties;
-        this.time = time;
-    }
 
     @Operation(summary = "Issue a note verbale on a date to its addressees")
     @PostMapping("/{id}/issuance")

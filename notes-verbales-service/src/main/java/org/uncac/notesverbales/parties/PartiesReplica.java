@@ -2,15 +2,13 @@ package org.uncac.notesverbales.parties;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.ReadModelVersions;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +28,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(PartiesReplica.PROCESSING_GROUP)
-public class PartiesReplica {
+public class PartiesReplica extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "notes-verbales.parties";
     static final String COLLECTION = "parties";
@@ -40,35 +38,33 @@ public class PartiesReplica {
     public record Party(String code, String name, String regionalGroup) {
     }
 
-    private final ReactiveMongoTemplate mongo;
     private final ReadModelVersions versions;
 
     public PartiesReplica(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.versions = versions;
     }
 
     @EventHandler
     void on(DirectoryEvents.StatePartyRegistered event, @Timestamp Instant recordedAt, @MessageIdentifier String id) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(event.code())), new Update()
+        upsert(event.code(), new Update()
                 .set("partySince", event.partySince().toString())
                 .set("regionalGroup", event.regionalGroup())
                 .set("recordedAt", recordedAt.toString())
-                .addToSet("names", new Document("eventId", id).append("name", event.name()).append("effective", null)), COLLECTION).block();
+                .addToSet("names", new Document("eventId", id).append("name", event.name()).append("effective", null)));
         versions.bump(VERSION_KEY);
     }
 
     @EventHandler
     void on(DirectoryEvents.StatePartyRenamed event, @MessageIdentifier String id) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(event.code())), new Update()
+        upsert(event.code(), new Update()
                 .addToSet("names", new Document("eventId", id).append("name", event.name())
-                        .append("effective", event.effective().toString())), COLLECTION).block();
+                        .append("effective", event.effective().toString())));
         versions.bump(VERSION_KEY);
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
+    @Override
+    protected void afterReset() {
         versions.bump(VERSION_KEY);
     }
 

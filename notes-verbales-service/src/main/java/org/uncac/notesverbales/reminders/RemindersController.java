@@ -1,6 +1,7 @@
 package org.uncac.notesverbales.reminders;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,17 +29,12 @@ import java.util.List;
 @RestController
 @Tag(name = "Reminders")
 @RequestMapping("/api/notes-verbales")
+@RequiredArgsConstructor
 public class RemindersController {
 
     private final CommandGateway commands;
     private final NotesQueries notes;
     private final ResponsesQueries responses;
-
-    public RemindersController(CommandGateway commands, NotesQueries notes, ResponsesQueries responses) {
-        this.commands = commands;
-        this.notes = notes;
-        this.responses = responses;
-    }
 
     @Operation(summary = "Send a reminder of a note verbale to the addressees that have not responded")
     @PostMapping("/{id}/reminders")

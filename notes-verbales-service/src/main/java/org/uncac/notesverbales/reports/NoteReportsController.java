@@ -2,6 +2,7 @@ package org.uncac.notesverbales.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ import java.util.List;
 @RestController
 @Tag(name = "Follow-up of notes verbales")
 @RequestMapping("/api/notes-verbales")
+@RequiredArgsConstructor
 public class NoteReportsController {
 
     public record OpenNote(String id, String reference, String subject, LocalDate issuedOn, LocalDate deadline,
@@ -53,14 +55,6 @@ public class NoteReportsController {
     private final ResponsesQueries responses;
     private final PartiesReplica parties;
     private final SecretariatTime time;
-
-    public NoteReportsController(NotesQueries queries, ResponsesQueries responses, PartiesReplica parties,
-                                 SecretariatTime time) {
-        this.queries = queries;
-        this.responses = responses;
-        this.parties = parties;
-        this.time = time;
-    }
 
     /**
      * The notes that were open as at a date (issued by then, their collection not yet closed), soonest deadline

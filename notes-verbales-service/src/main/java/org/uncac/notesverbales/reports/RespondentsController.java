@@ -3,6 +3,7 @@ package org.uncac.notesverbales.reports;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,20 +36,13 @@ import java.util.Map;
 @RestController
 @Tag(name = "Respondents")
 @RequestMapping("/api/notes-verbales/{id}")
+@RequiredArgsConstructor
 public class RespondentsController {
 
     private final NotesQueries queries;
     private final ResponsesQueries responses;
     private final PartiesReplica parties;
     private final SecretariatTime time;
-
-    public RespondentsController(NotesQueries queries, ResponsesQueries responses, PartiesReplica parties,
-                                 SecretariatTime time) {
-        this.queries = queries;
-        this.responses = responses;
-        this.parties = parties;
-        this.time = time;
-    }
 
     @Operation(summary = "A note verbale's responses, as CSV")
     @GetMapping(value = "/responses/export", produces = "text/csv")

@@ -1,5 +1,6 @@
 package org.uncac.notesverbales.responses;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -15,17 +16,12 @@ import org.uncac.platform.time.SecretariatTime;
  * responses from different States never conflict with each other.
  */
 @Component
+@RequiredArgsConstructor
 public class ResponsesCommandHandler {
 
     private final Repository<NoteVerbale> notes;
     private final Repository<StateResponse> responses;
     private final SecretariatTime time;
-
-    public ResponsesCommandHandler(Repository<NoteVerbale> notes, Repository<StateResponse> responses, SecretariatTime time) {
-        this.notes = notes;
-        this.responses = responses;
-        this.time = time;
-    }
 
     @CommandHandler
     public Receipt handle(SubmitResponse command) throws Exception {

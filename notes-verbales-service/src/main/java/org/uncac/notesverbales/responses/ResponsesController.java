@@ -1,6 +1,7 @@
 package org.uncac.notesverbales.responses;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,19 +38,13 @@ import java.util.Map;
 @RestController
 @Tag(name = "Responses")
 @RequestMapping("/api/notes-verbales/{id}")
+@RequiredArgsConstructor
 public class ResponsesController {
 
     private final CommandGateway commands;
     private final NotesQueries notes;
     private final ResponsesQueries queries;
     private final SecretariatTime time;
-
-    public ResponsesController(CommandGateway commands, NotesQueries notes, ResponsesQueries queries, SecretariatTime time) {
-        this.commands = commands;
-        this.notes = notes;
-        this.queries = queries;
-        this.time = time;
-    }
 
     @Operation(summary = "Submit a State's response to a note verbale and get its receipt")
     @PostMapping("/responses")

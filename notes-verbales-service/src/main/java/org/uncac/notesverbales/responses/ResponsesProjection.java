@@ -3,14 +3,12 @@ package org.uncac.notesverbales.responses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.Documents;
 import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.notesverbales.responses.ResponseEvents.ResponseReceived;
@@ -28,18 +26,17 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ResponsesProjection.PROCESSING_GROUP)
-public class ResponsesProjection {
+public class ResponsesProjection extends DocumentProjection {
 
     public static final String PROCESSING_GROUP = "notes-verbales.response-documents";
     static final String RESPONSES = "responses";
     static final String BY_STATE = "responses_by_state";
 
-    private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
     private final ReadModelVersions versions;
 
     public ResponsesProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper, ReadModelVersions versions) {
-        this.mongo = mongo;
+        super(mongo, RESPONSES, BY_STATE);
         this.objectMapper = objectMapper;
         this.versions = versions;
     }
@@ -54,9 +51,8 @@ public class ResponsesProjection {
                 .set("attachments", Documents.ofAll(objectMapper, e.attachments()))
                 .set("supersedes", e.supersedes())
                 .set("recordedAt", recordedAt.toString()).set("recordedBy", e.recordedBy());
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.responseId())), response, RESPONSES).block();
-        mongo.upsert(Query.query(Criteria.where("_id").is(idOf(e.noteId(), e.stateCode()))),
-                new Update().addToSet("responseIds", e.responseId()), BY_STATE).block();
+        upsert(e.responseId(), response);
+        upsertIn(BY_STATE, idOf(e.noteId(), e.stateCode()), new Update().addToSet("responseIds", e.responseId()));
         versions.bump(versionKey(e.noteId()));   // after the writes: a rate folded in between is folded again
     }
 
@@ -69,8 +65,4 @@ public class ResponsesProjection {
         return noteId + "/" + stateCode;
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(RESPONSES).then(mongo.dropCollection(BY_STATE)).block();
-    }
 }

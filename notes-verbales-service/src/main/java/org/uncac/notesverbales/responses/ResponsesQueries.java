@@ -1,5 +1,6 @@
 package org.uncac.notesverbales.responses;
 
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 
 /** The responses to notes verbales, as at a received date and, optionally, as recorded by an instant. */
 @Component
+@RequiredArgsConstructor
 public class ResponsesQueries {
 
     public record GroupRate(int addressees, int responded) {
@@ -57,14 +59,6 @@ public class ResponsesQueries {
     private final PartiesReplica parties;
     private final ReadModelVersions versions;
     private final SecretariatTime time;
-
-    public ResponsesQueries(ReactiveMongoTemplate mongo, PartiesReplica parties, ReadModelVersions versions,
-                            SecretariatTime time) {
-        this.mongo = mongo;
-        this.parties = parties;
-        this.versions = versions;
-        this.time = time;
-    }
 
     /** Every response to the note, superseded ones too: one look-up of its addressees' documents. */
     public Mono<List<Response>> responses(Note note) {

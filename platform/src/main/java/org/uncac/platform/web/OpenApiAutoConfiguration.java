@@ -13,10 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
-import org.uncac.apidocs.ApiDocumentation;
+import org.uncac.apidocs.ApiDocumentationConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import java.util.List;
 
@@ -25,6 +24,7 @@ import java.util.List;
  * them all in one Swagger UI), with the bearer-token scheme every {@code /api} path needs.
  */
 @AutoConfiguration
+@Import(ApiDocumentationConfiguration.class)
 @ConditionalOnClass(OpenAPI.class)
 public class OpenApiAutoConfiguration {
 
@@ -44,16 +44,5 @@ public class OpenApiAutoConfiguration {
                                         .scopes(new Scopes())))))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("clientCredentials"));
-    }
-
-    /** Roles and problem responses on every operation ({@link ApiDocumentation}). */
-    @Bean
-    public OperationCustomizer rolesAndProblems() {
-        return ApiDocumentation::describe;
-    }
-
-    @Bean
-    public OpenApiCustomizer problemSchema() {
-        return ApiDocumentation::addProblemSchema;
     }
 }

@@ -1,6 +1,7 @@
 package org.uncac.recommendations.adoption;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,13 +31,10 @@ import java.net.URI;
 @RestController
 @Tag(name = "Recommendations")
 @RequestMapping("/api/recommendations")
+@RequiredArgsConstructor
 public class RecommendationsController {
 
     private final CommandGateway commands;
-
-    public RecommendationsController(CommandGateway commands) {
-        this.commands = commands;
-    }
 
     @Operation(summary = "Adopt a recommendation of a meeting, or record a Conference mandate")
     @PostMapping

@@ -2,14 +2,12 @@ package org.uncac.recommendations.figures;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.domain.Source;
 import org.uncac.recommendations.figures.PublishedFigureEvents.FigurePublished;
 import reactor.core.publisher.Mono;
@@ -22,28 +20,21 @@ import java.util.List;
 /** The figures' read model, with recording instants for {@code recordedBy}. */
 @Component
 @ProcessingGroup("recommendations.published-figures")
-public class FiguresProjection {
+public class FiguresProjection extends DocumentProjection {
 
     static final String COLLECTION = "published_figures";
 
-    private final ReactiveMongoTemplate mongo;
-
     public FiguresProjection(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
     }
 
     @EventHandler
     void on(FigurePublished e, @Timestamp Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(e.figureId())), new Update().set("counts", e.counts().name())
+        upsert(e.figureId(), new Update().set("counts", e.counts().name())
                 .set("what", e.what()).set("asAt", e.asAt().toString()).set("asAtKnownTo", e.asAtKnownTo())
                 .set("value", e.value()).set("source", new Document("document", e.source().document())
                         .append("paragraph", e.source().paragraph()))
-                .set("text", e.text()).set("recordedAt", at.toString()), COLLECTION).block();
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
+                .set("text", e.text()).set("recordedAt", at.toString()));
     }
 
     /** The figures published on or before {@code asAt} (as recorded by {@code recordedBy}), earliest first. */

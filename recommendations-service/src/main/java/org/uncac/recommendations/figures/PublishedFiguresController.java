@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +36,7 @@ import java.util.List;
 @RestController
 @Tag(name = "Published figures")
 @RequestMapping("/api/recommendations/published-figures")
+@RequiredArgsConstructor
 public class PublishedFiguresController {
 
     public record FigureRequest(@NotNull Counts counts, @Size(max = 500) String what, @NotNull LocalDate asAt,
@@ -45,12 +47,6 @@ public class PublishedFiguresController {
     private final CommandGateway commands;
     private final FiguresProjection figures;
     private final SecretariatTime time;
-
-    public PublishedFiguresController(CommandGateway commands, FiguresProjection figures, SecretariatTime time) {
-        this.commands = commands;
-        this.figures = figures;
-        this.time = time;
-    }
 
     @Operation(summary = "Record a figure the secretariat published (GlobE Network members, another count)")
     @PostMapping

@@ -2,6 +2,7 @@ package org.uncac.recommendations.followup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,15 +26,11 @@ import java.util.List;
 @RestController
 @Tag(name = "Recommendations as at a date")
 @RequestMapping("/api/recommendations")
+@RequiredArgsConstructor
 public class FollowUpController {
 
     private final RecommendationsQueries queries;
     private final SecretariatTime time;
-
-    public FollowUpController(RecommendationsQueries queries, SecretariatTime time) {
-        this.queries = queries;
-        this.time = time;
-    }
 
     @Operation(summary = "Recommendations and mandates with their status and follow-up as at a date")
     @GetMapping

@@ -2,7 +2,6 @@ package org.uncac.recommendations.followup;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
@@ -11,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.recommendations.followup.NotesVerbalesEvents.NoteVerbaleIssued;
 import org.uncac.recommendations.adoption.RecommendationModel.*;
 import org.uncac.recommendations.adoption.RecommendationCommands.*;
@@ -28,18 +28,16 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(FollowUpProjection.PROCESSING_GROUP)
-public class FollowUpProjection {
+public class FollowUpProjection extends DocumentProjection {
 
     /** The follow-up's processing group; its name is also its version: a new name rebuilds it from the events. */
     public static final String PROCESSING_GROUP = "recommendations.follow-up-recorded";
     public static final String COLLECTION = "recommendation_follow_up";
 
-    private final ReactiveMongoTemplate mongo;
-
     private final SecretariatTime time;
 
     public FollowUpProjection(ReactiveMongoTemplate mongo, SecretariatTime time) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.time = time;
     }
 
@@ -111,17 +109,9 @@ public class FollowUpProjection {
         }
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
-    }
-
     private static Document entry(String key, String date, String action, String source, String status, Instant at) {
         return new Document("key", key).append("date", date).append("action", action).append("source", source)
                 .append("status", status).append("recordedAt", at.toString());
     }
 
-    private void upsert(String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).block();
-    }
 }

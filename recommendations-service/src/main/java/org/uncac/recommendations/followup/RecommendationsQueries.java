@@ -1,5 +1,6 @@
 package org.uncac.recommendations.followup;
 
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,6 +32,7 @@ import java.util.Set;
  * so an answer once given is given again, byte for byte, after later late recordings.
  */
 @Component
+@RequiredArgsConstructor
 public class RecommendationsQueries {
 
     /** Version key of this service's replica of the directory (parties and authorities), bumped by its projection. */
@@ -39,12 +41,6 @@ public class RecommendationsQueries {
     private final ReactiveMongoTemplate mongo;
     private final ReadModelVersions versions;
     private final ObjectMapper objectMapper;
-
-    public RecommendationsQueries(ReactiveMongoTemplate mongo, ReadModelVersions versions, ObjectMapper objectMapper) {
-        this.mongo = mongo;
-        this.versions = versions;
-        this.objectMapper = objectMapper;
-    }
 
     /** The recommendations adopted (their text recorded) by {@code recordedBy}. */
     public Mono<List<RecommendationRecord>> all(Instant recordedBy) {

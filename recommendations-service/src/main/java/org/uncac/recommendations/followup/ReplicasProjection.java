@@ -2,14 +2,12 @@ package org.uncac.recommendations.followup;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.ReadModelVersions;
 import org.uncac.platform.domain.Source;
 import org.uncac.recommendations.followup.DirectoryEvents.*;
@@ -26,7 +24,7 @@ import java.time.LocalDate;
  */
 @Component
 @ProcessingGroup(ReplicasProjection.PROCESSING_GROUP)
-public class ReplicasProjection {
+public class ReplicasProjection extends DocumentProjection {
 
     /** The replicas' processing group; its name is also their version: a new name rebuilds them from the events. */
     public static final String PROCESSING_GROUP = "recommendations.replicas-recorded";
@@ -36,17 +34,16 @@ public class ReplicasProjection {
     public static final String AUTHORITIES = "authority_replicas";
     public static final String PUBLISHED_COVERAGE = "published_coverage_replicas";
 
-    private final ReactiveMongoTemplate mongo;
     private final ReadModelVersions versions;
 
     public ReplicasProjection(ReactiveMongoTemplate mongo, ReadModelVersions versions) {
-        this.mongo = mongo;
+        super(mongo, NOTES, MEETINGS, PARTIES, AUTHORITIES, PUBLISHED_COVERAGE);
         this.versions = versions;
     }
 
     @EventHandler
     void on(NoteVerbaleIssued e, @Timestamp Instant at) {
-        upsert(NOTES, e.noteId(), new Update().set("reference", e.reference()).set("subject", e.subject())
+        upsertIn(NOTES, e.noteId(), new Update().set("reference", e.reference()).set("subject", e.subject())
                 .set("date", e.date().toString()).set("addressees", e.addressees().size())
                 .set("mandates", e.mandates()).set("recommendationIds", e.recommendationIds())
                 .set("dateKnownTo", e.dateKnownTo()).set("issueRecordedAt", at.toString()));
@@ -54,7 +51,7 @@ public class ReplicasProjection {
 
     @EventHandler
     void on(ResponseReceived e, @Timestamp Instant at) {
-        upsert(NOTES, e.noteId(), new Update().addToSet("responses", new Document("responseId", e.responseId())
+        upsertIn(NOTES, e.noteId(), new Update().addToSet("responses", new Document("responseId", e.responseId())
                 .append("stateCode", e.stateCode()).append("receivedOn", e.receivedOn().toString())
                 .append("recordedAt", at.toString())));
     }
@@ -62,14 +59,14 @@ public class ReplicasProjection {
     /** A count of responses the secretariat published for a note: kept with the note's replica. */
     @EventHandler
     void on(ResponseFigurePublished e, @Timestamp Instant at) {
-        upsert(NOTES, e.noteId(), new Update().addToSet("publishedFigures", figure(e.asAt(), e.asAtKnownTo(), e.source(),
+        upsertIn(NOTES, e.noteId(), new Update().addToSet("publishedFigures", figure(e.asAt(), e.asAtKnownTo(), e.source(),
                 e.text(), at).append("value", e.value())));
     }
 
     /** Coverage of the directory as the secretariat published it. */
     @EventHandler
     void on(CoveragePublished e, @Timestamp Instant at) {
-        upsert(PUBLISHED_COVERAGE, e.figureId(), new Update().set("figure", figure(e.asAt(), e.asAtKnownTo(), e.source(),
+        upsertIn(PUBLISHED_COVERAGE, e.figureId(), new Update().set("figure", figure(e.asAt(), e.asAtKnownTo(), e.source(),
                 e.text(), at).append("byType", new Document(e.byType()))));
     }
 
@@ -80,40 +77,33 @@ public class ReplicasProjection {
 
     @EventHandler
     void on(MeetingConvened e) {
-        upsert(MEETINGS, e.meetingId(), new Update().set("body", e.body()).set("ordinal", e.ordinal())
+        upsertIn(MEETINGS, e.meetingId(), new Update().set("body", e.body()).set("ordinal", e.ordinal())
                 .set("title", e.title()).set("venue", e.venue()).set("start", e.start().toString())
                 .set("end", e.end().toString()));
     }
 
     @EventHandler
     void on(StatePartyRegistered e, @Timestamp Instant at) {
-        upsert(PARTIES, e.code(), new Update().set("partySince", e.partySince().toString()).set("recordedAt", at.toString()));
+        upsertIn(PARTIES, e.code(), new Update().set("partySince", e.partySince().toString()).set("recordedAt", at.toString()));
         versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
     @EventHandler
     void on(AuthorityDesignated e, @Timestamp Instant at) {
-        upsert(AUTHORITIES, e.authorityId(), new Update().set("stateCode", e.stateCode()).set("type", e.type())
+        upsertIn(AUTHORITIES, e.authorityId(), new Update().set("stateCode", e.stateCode()).set("type", e.type())
                 .set("effective", e.effective().toString()).set("recordedAt", at.toString()));
         versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
     @EventHandler
     void on(AuthorityWithdrawn e, @Timestamp Instant at) {
-        upsert(AUTHORITIES, e.authorityId(), new Update().set("withdrawn", e.effective().toString())
+        upsertIn(AUTHORITIES, e.authorityId(), new Update().set("withdrawn", e.effective().toString())
                 .set("withdrawalRecordedAt", at.toString()));
         versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
     }
 
-    @ResetHandler
-    void reset() {
-        for (String collection : new String[] {NOTES, MEETINGS, PARTIES, AUTHORITIES, PUBLISHED_COVERAGE}) {
-            mongo.dropCollection(collection).block();
-        }
+    @Override
+    protected void afterReset() {
         versions.bump(RecommendationsQueries.DIRECTORY_REPLICA);
-    }
-
-    private void upsert(String collection, String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, collection).block();
     }
 }

@@ -2,6 +2,7 @@ package org.uncac.recommendations.progressnote;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 @RestController
 @Tag(name = "Progress note")
 @RequestMapping("/api/recommendations")
+@RequiredArgsConstructor
 public class ProgressNoteController {
 
     private static final MediaType DOCX =
@@ -33,11 +35,6 @@ public class ProgressNoteController {
 
     private final ProgressNoteWriter writer;
     private final SecretariatTime time;
-
-    public ProgressNoteController(ProgressNoteWriter writer, SecretariatTime time) {
-        this.writer = writer;
-        this.time = time;
-    }
 
     @Operation(summary = "The draft progress note on a body's mandates as at a date (Markdown or Word)")
     @GetMapping("/progress-note")

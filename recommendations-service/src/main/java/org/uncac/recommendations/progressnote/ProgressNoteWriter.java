@@ -1,5 +1,6 @@
 package org.uncac.recommendations.progressnote;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.uncac.platform.web.Problems;
 import org.uncac.recommendations.adoption.RecommendationModel.Theme;
@@ -34,6 +35,7 @@ import java.util.Set;
  * the directory's coverage per type as at that date, and the conclusions left for the meeting.
  */
 @Component
+@RequiredArgsConstructor
 public class ProgressNoteWriter {
 
     private static final DateTimeFormatter UN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
@@ -53,11 +55,6 @@ public class ProgressNoteWriter {
 
     private final RecommendationsQueries queries;
     private final FiguresProjection figures;
-
-    public ProgressNoteWriter(RecommendationsQueries queries, FiguresProjection figures) {
-        this.queries = queries;
-        this.figures = figures;
-    }
 
     /** The progress note for the body of {@code meetingId}, as at {@code asAt}, as recorded by {@code recordedBy}. */
     public Mono<ProgressNote> write(String meetingId, LocalDate asAt, Instant recordedBy) {

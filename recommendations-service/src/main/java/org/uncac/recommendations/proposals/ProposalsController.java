@@ -1,6 +1,7 @@
 package org.uncac.recommendations.proposals;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,15 +35,11 @@ import java.util.List;
 @RestController
 @Tag(name = "Proposals")
 @RequestMapping("/api/recommendations/proposals")
+@RequiredArgsConstructor
 public class ProposalsController {
 
     private final CommandGateway commands;
     private final ProposalsProjection proposals;
-
-    public ProposalsController(CommandGateway commands, ProposalsProjection proposals) {
-        this.commands = commands;
-        this.proposals = proposals;
-    }
 
     @Operation(summary = "Record a proposal made by States at a meeting")
     @PostMapping

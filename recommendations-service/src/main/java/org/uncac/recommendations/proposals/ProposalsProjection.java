@@ -3,13 +3,13 @@ package org.uncac.recommendations.proposals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.uncac.platform.readmodel.DocumentProjection;
 import org.uncac.platform.readmodel.Documents;
 import org.uncac.recommendations.proposals.ProposalEvents.ProposalAdopted;
 import org.uncac.recommendations.proposals.ProposalEvents.ProposalRecorded;
@@ -20,15 +20,14 @@ import java.util.List;
 /** The proposals read model: one document per proposal, read back as {@link ProposalView}. Idempotent. */
 @Component
 @ProcessingGroup("recommendations.proposals")
-public class ProposalsProjection {
+public class ProposalsProjection extends DocumentProjection {
 
     static final String COLLECTION = "proposals";
 
-    private final ReactiveMongoTemplate mongo;
     private final ObjectMapper objectMapper;
 
     public ProposalsProjection(ReactiveMongoTemplate mongo, ObjectMapper objectMapper) {
-        this.mongo = mongo;
+        super(mongo, COLLECTION);
         this.objectMapper = objectMapper;
     }
 
@@ -41,11 +40,6 @@ public class ProposalsProjection {
     @EventHandler
     void on(ProposalAdopted e) {
         upsert(e.proposalId(), new Update().set("adoptedAs", e.recommendationId()).set("adoptedOn", e.date().toString()));
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(COLLECTION).block();
     }
 
     public Mono<ProposalView> one(String id) {
@@ -62,7 +56,4 @@ public class ProposalsProjection {
         return Documents.read(objectMapper, document, ProposalView.class);
     }
 
-    private void upsert(String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).block();
-    }
 }
