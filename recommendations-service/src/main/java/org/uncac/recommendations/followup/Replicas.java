@@ -20,7 +20,7 @@ public final class Replicas {
     public record PublishedFigure(LocalDate asAt, String asAtKnownTo, String source, String text, Instant recordedAt,
                                   Integer value, Map<String, Integer> byType) {
 
-        /** The figure's date as the document gives it: "2017-08" when only the month is known. */
+        /** Recorded by {@code recordedBy} (null: everything recorded counts). */
         public boolean knownBy(Instant recordedBy) {
             return RecommendationRecord.known(recordedAt, recordedBy);
         }
